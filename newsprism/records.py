@@ -138,3 +138,39 @@ class Annotation:
     quotes: list[Quote] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+
+
+def _span(d: dict | None) -> Span | None:
+    return Span(d["start"], d["end"], d["text"]) if d else None
+
+
+def _party(d: dict | None) -> Party | None:
+    if not d:
+        return None
+    return Party(name=d["name"], kind=d["kind"], country=d.get("country"), role=d.get("role"),
+                 actor=d.get("actor"), mention=_span(d.get("mention")))
+
+
+def annotation_from_dict(d: dict) -> Annotation:
+    """Rebuild an ``Annotation`` from ``dataclasses.asdict`` output (as stored)."""
+    return Annotation(
+        article=Article(**d["article"]),
+        entities=[Entity(**e) for e in d.get("entities", [])],
+        actors=[
+            Actor(id=a["id"], name=a["name"], kind=a["kind"], country=a.get("country"), role=a.get("role"),
+                  aliases=tuple(a.get("aliases", ())),
+                  mentions=tuple(Span(**m) for m in a.get("mentions", ())))
+            for a in d.get("actors", [])
+        ],
+        quotes=[
+            Quote(**{**q, "speaker": _span(q.get("speaker")), "cue": _span(q.get("cue")),
+                     "sentence": _span(q.get("sentence"))})
+            for q in d.get("quotes", [])
+        ],
+        timexes=[Timex(**t) for t in d.get("timexes", [])],
+        events=[
+            Event(**{**e, "source": _party(e.get("source")), "target": _party(e.get("target")),
+                     "evidence": _span(e["evidence"]), "trigger": _span(e.get("trigger"))})
+            for e in d.get("events", [])
+        ],
+    )

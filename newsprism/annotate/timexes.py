@@ -1,20 +1,1324 @@
-"""Placeholder for the newsprism_timexes component (being written)."""
+"""The ``newsprism_timexes`` component: TIMEX3 time expressions normalized to TimeML values.
+
+The work is done by :func:`find_timexes`, a pure-Python, regex-driven core (no spaCy, no
+dateparser: patterns are cheap and dateparser is ~1000x slower), so it can be tested and
+scored on raw text. The spaCy component only feeds it ``doc.text`` and the document date.
+
+Resolution rules (TempEval-3 / TimeML conventions), documented here because they are choices:
+
+* Deictic expressions (today, yesterday, last week, this spring, three years ago, weekdays)
+  resolve against the document date (``anchor="dct"``).
+* Anaphoric expressions (two days later, the next day, the same day, that year, the day
+  before) resolve against the last day-precise date mentioned earlier in the text, falling back
+  to the document date (``anchor="last"``).
+* A bare weekday ("on Monday") takes the nearest such day to the document date: on or before
+  it when the nearest verb cue in the sentence is past tense, on or after it when future
+  ("will", "next", "scheduled"), else the closest within +-3 days ("last Monday" is strictly
+  before, "next Monday" strictly after).
+* A month or month-day without a year ("in March", "May 29") takes the year of an explicit
+  year earlier in the same sentence, else the document year moved by tense (past: the latest
+  such date not after the document date; future: the earliest not before it).
+* A clock time takes the date of a day-precise date in the same sentence, else the document
+  date (live-blog timelines).
+* Without a document date, values keep what the text gives ("XXXX-05-29", "XXXX-WXX-1") and
+  purely relative dates become PAST_REF / PRESENT_REF / FUTURE_REF.
+
+Spans follow TimeML extents: modifiers such as "last", "next", "early", "the end of",
+"more than" are inside; leading prepositions ("on", "in", "at") are outside.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+# --------------------------------------------------------------------------- lexicon
 
-class Annotator:
+_MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_WEEKDAYS: dict[str, int] = {
+    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
+    "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6, "sun": 7,
+}
+_NUMBERS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "half a": 0, "a half": 0,
+}
+_ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+}
+# unit -> (TimeML letter, multiplier, time part?)
+_UNITS: dict[str, tuple[str, int, bool]] = {
+    "second": ("S", 1, True), "sec": ("S", 1, True), "minute": ("M", 1, True), "min": ("M", 1, True),
+    "hour": ("H", 1, True), "hr": ("H", 1, True), "day": ("D", 1, False), "night": ("D", 1, False),
+    "week": ("W", 1, False), "fortnight": ("W", 2, False), "month": ("M", 1, False),
+    "year": ("Y", 1, False), "yr": ("Y", 1, False), "decade": ("Y", 10, False),
+    "century": ("Y", 100, False), "centurie": ("Y", 100, False), "millennium": ("Y", 1000, False),
+}
+_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+
+_MONTH_RE = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept\.?|sep\.?|oct\.?|nov\.?|dec\.?)"
+)
+_WD_RE = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon\.|tues?\.|wed\.|thurs?\.|fri\.|sat\.|sun\.)"
+)
+_SMALL = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen)"
+)
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_NUM_RE = (
+    rf"(?:\d+(?:\.\d+)?|{_TENS}(?:[\s-]{_SMALL})?|{_SMALL}|an?|a\s+dozen|dozen|a\s+couple(?:\s+of)?"
+    r"|a\s+few|few|several|many|some|(?:one\s+|a\s+)?hundred|dozens\s+of|hundreds\s+of|half\s+an?)"
+)
+_UNIT_RE = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))"
+_QMOD_RE = (
+    r"(?:(?:just\s+)?(?:more|less|fewer)\s+than|nearly|almost|about|around|roughly|approximately|at\s+least"
+    r"|at\s+most|(?:just\s+)?over|(?:just\s+)?under|up\s+to|some|only|barely|a\s+full)"
+)
+_DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR_RE = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
+_TZ_RE = (
+    r"(?:\s*\(?(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST"
+    r"|AEST|AEDT|HKT|SGT|WIB|Z)\b\)?|\s+local\s+time|\s+\(local\s+time\))?"
+)
+_AMPM_RE = r"(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b|p\.m\b)"
+
+_FLAGS = re.IGNORECASE
+
+
+def _num(word: str) -> int | None:
+    """Spelled or digit number -> int; None for vague quantities (several, a few)."""
+    w = re.sub(r"\s+", " ", word.lower().strip())
+    if re.fullmatch(r"\d+", w):
+        return int(w)
+    if re.fullmatch(r"\d+\.\d+", w):
+        return None
+    if w in _NUMBERS:
+        return _NUMBERS[w]
+    parts = re.split(r"[\s-]", w)
+    if len(parts) == 2 and parts[0] in _NUMBERS and parts[1] in _NUMBERS:
+        return _NUMBERS[parts[0]] + _NUMBERS[parts[1]]
+    return None
+
+
+def _unit(word: str) -> tuple[str, int, bool]:
+    w = word.lower().rstrip(".")
+    if w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif w.endswith("ia"):
+        w = w[:-1] + "um"
+    elif w.endswith("s") and w[:-1] in _UNITS:
+        w = w[:-1]
+    return _UNITS[w]
+
+
+def _duration(n: int | float | None, unit_word: str) -> str:
+    letter, mult, timepart = _unit(unit_word)
+    if n == 0:  # "half a year", "half an hour"
+        if letter == "Y" and mult == 1:
+            return "P6M"
+        if letter == "H":
+            return "PT30M"
+        if letter == "D":
+            return "PT12H"
+        n_s = "0.5"
+        return f"P{'T' if timepart else ''}{n_s}{letter}"
+    n_s = "X" if n is None else str(int(n) * mult)
+    return f"P{'T' if timepart else ''}{n_s}{letter}"
+
+
+# --------------------------------------------------------------------------- anchors and context
+
+
+@dataclass
+class _Anchor:
+    """Document date at the precision given: year, month and day may each be unknown."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: dt.date | str | None) -> _Anchor:
+        if value is None:
+            return cls()
+        if isinstance(value, dt.datetime):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        m = re.match(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", str(value))
+        if not m:
+            return cls()
+        y, mo, d = m.group(1), m.group(2), m.group(3)
+        return cls(int(y), int(mo) if mo else None, int(d) if d else None)
+
+    @property
+    def date(self) -> dt.date | None:
+        if self.year and self.month and self.day:
+            try:
+                return dt.date(self.year, self.month, self.day)
+            except ValueError:
+                return None
+        return None
+
+    def approx(self) -> dt.date | None:
+        """A comparable date even at month/year precision (mid-month, mid-year)."""
+        if not self.year:
+            return None
+        return dt.date(self.year, self.month or 7, self.day or (15 if self.month else 1))
+
+
+@dataclass
+class _Ctx:
+    text: str
+    anchor: _Anchor
+    sent_starts: list[int]
+    ref: dt.date | None = None  # last day-precise date mentioned
+    ref_year: int | None = None  # last explicit year mentioned
+    ref_year_sent: int = -1
+    day_dates: list[tuple[int, int, dt.date]] = field(default_factory=list)  # (sent, start, date)
+
+    def sent_of(self, pos: int) -> int:
+        return bisect_right(self.sent_starts, pos) - 1
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = self.sent_of(pos)
+        start = self.sent_starts[i]
+        end = self.sent_starts[i + 1] if i + 1 < len(self.sent_starts) else len(self.text)
+        return start, end
+
+
+Resolved = tuple[str, str, str | None]  # (type, value, anchor kind)
+Resolver = Callable[[_Ctx, int, int], Resolved | None]
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    resolve: Resolver
+    prio: int = 0
+    kind: str = ""
+
+
+# --------------------------------------------------------------------------- tense
+
+
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|wo n't|shall|going\s+to|is\s+to|are\s+to|set\s+to|due\s+to|plans?\s+to|planning"
+    r"|scheduled|expected|upcoming|coming|next|later\s+this|to\s+be\s+held|would\s+like|hopes?\s+to|intends?)\b"
+    r"|'ll\b",
+    _FLAGS,
+)
+_PAST_CUE = re.compile(
+    r"\b(?:was|were|had|did|said|told|met|held|came|went|took|gave|made|spoke|left|began|won|lost|saw|"
+    r"ago|last|earlier|previous|former|\w{3,}ed)\b",
+    _FLAGS,
+)
+_NOT_PAST = {"scheduled", "expected", "planned", "proposed", "needed", "intended", "united", "based",
+             "related", "limited", "advanced", "detailed", "concerned", "interested", "armed", "red"}
+
+
+def _tense(ctx: _Ctx, start: int, end: int) -> int:
+    """-1 past, +1 future, 0 unknown: the verb cue nearest to the expression in its sentence."""
+    s, e = ctx.sentence(start)
+    best: tuple[int, int] | None = None
+    sent = ctx.text[s:e]
+    for rx, sign in ((_FUTURE_CUE, 1), (_PAST_CUE, -1)):
+        for m in rx.finditer(sent):
+            a, b = m.start() + s, m.end() + s
+            if start <= a < end:
+                continue  # the expression's own words ("last Monday") are handled by the rule
+            if sign < 0 and m.group(0).lower() in _NOT_PAST:
+                continue
+            dist = a - end if a >= end else start - b
+            if best is None or dist < best[0]:
+                best = (dist, sign)
+    return best[1] if best else 0
+
+
+# --------------------------------------------------------------------------- value helpers
+
+
+def _iso(d: dt.date) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    t = y * 12 + (m - 1) + k
+    return t // 12, t % 12 + 1
+
+
+def _shift(d: dt.date, n: int, letter: str, mult: int, timepart: bool) -> str | None:
+    """Date ``n`` units from ``d`` at the unit's granularity (days -> date, weeks -> week...)."""
+    if timepart:
+        return _iso(d)
+    if letter == "D":
+        return _iso(d + dt.timedelta(days=n))
+    if letter == "W":
+        return _week(d + dt.timedelta(weeks=n * mult))
+    if letter == "M":
+        y, m = _add_months(d.year, d.month, n)
+        return f"{y:04d}-{m:02d}"
+    years = d.year + n * mult
+    if mult == 100:
+        return f"{years // 100:02d}"
+    return f"{years:04d}"
+
+
+def _pick_year(ctx: _Ctx, start: int, end: int, month: int, day: int | None) -> int | None:
+    """Year of a month(-day) without one: same-sentence explicit year, else the anchor by tense."""
+    if ctx.ref_year is not None and ctx.ref_year_sent == ctx.sent_of(start):
+        return ctx.ref_year
+    a = ctx.anchor
+    if a.year is None:
+        return None
+    if a.month is None:
+        return a.year
+    if day is None or a.day is None:
+        later, earlier = month > a.month, month < a.month
+    else:
+        later, earlier = (month, day) > (a.month, a.day), (month, day) < (a.month, a.day)
+    t = _tense(ctx, start, end)
+    if t < 0 and later:
+        return a.year - 1
+    if t > 0 and earlier:
+        return a.year + 1
+    if t == 0 and later and month - a.month > 6:
+        return a.year - 1
+    if t == 0 and earlier and a.month - month > 6:
+        return a.year + 1
+    return a.year
+
+
+def _ymd(y: int | None, m: int, d: int | None) -> str:
+    ys = f"{y:04d}" if y else "XXXX"
+    if d is None:
+        return f"{ys}-{m:02d}"
+    return f"{ys}-{m:02d}-{d:02d}"
+
+
+def _valid(y: int | None, m: int, d: int | None) -> bool:
+    if not 1 <= m <= 12:
+        return False
+    if d is None:
+        return True
+    try:
+        dt.date(y or 2000, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _note_date(ctx: _Ctx, start: int, y: int | None, m: int | None, d: int | None, explicit_year: bool) -> None:
+    if explicit_year and y:
+        ctx.ref_year, ctx.ref_year_sent = y, ctx.sent_of(start)
+    if y and m and d:
+        try:
+            day = dt.date(y, m, d)
+        except ValueError:
+            return
+        ctx.ref = day
+        ctx.day_dates.append((ctx.sent_of(start), start, day))
+
+
+# --------------------------------------------------------------------------- pattern handlers
+
+_Handler = Callable[[re.Match[str], str], "_Cand | None"]
+_PATTERNS: list[tuple[re.Pattern[str], _Handler, int]] = []
+
+
+def _pattern(rx: str, prio: int = 0) -> Callable[[_Handler], _Handler]:
+    def deco(fn: _Handler) -> _Handler:
+        _PATTERNS.append((re.compile(rx, _FLAGS), fn, prio))
+        return fn
+
+    return deco
+
+
+_PRE_WD = rf"(?:(?P<wd>{_WD_RE}),?\s+)?"
+
+
+def _month_of(word: str) -> int:
+    return _MONTHS[word.lower().rstrip(".")]
+
+
+def _is_cap(s: str) -> bool:
+    return s[:1].isupper()
+
+
+def _absolute(y: int | None, m: int, d: int | None, explicit: bool) -> Resolver:
+    def res(ctx: _Ctx, start: int, end: int) -> Resolved | None:
+        year = y if explicit else _pick_year(ctx, start, end, m, d)
+        _note_date(ctx, start, year, m, d, explicit)
+        return "DATE", _ymd(year, m, d), (None if explicit else ("dct" if year else None))
+
+    return res
+
+
+@_pattern(rf"\b{_PRE_WD}(?:the\s+)?(?P<mon>{_MONTH_RE})\s+(?P<day>{_DAY_RE})\b(?:,?\s+(?P<year>{_YEAR_RE})\b)?", 5)
+def _month_day(m: re.Match[str], text: str) -> _Cand | None:
+    mon = m.group("mon")
+    if mon[0].islower() and not m.group("year"):
+        return None  # "may 29" alone in lowercase is too weak ("they may 3D-print ...")
+    if text[m.end("day"):m.end("day") + 1] in ":." and re.match(r"[:.]\d", text[m.end("day"):m.end("day") + 2]):
+        return None  # "May 3:15" style references, "Mar 3.5"
+    if re.match(r"\s*(?:%|percent|per\s+cent)", text[m.end():], _FLAGS):
+        return None
+    day = int(re.sub(r"\D", "", m.group("day")))
+    month = _month_of(mon)
+    year = int(m.group("year")) if m.group("year") else None
+    if not _valid(year, month, day):
+        return None
+    start = m.start("wd") if m.group("wd") else m.start("mon")
+    if text[m.start():m.start() + 4].lower() == "the ":
+        start = m.start() if not m.group("wd") else start
+    return _Cand(start, m.end(), _absolute(year, month, day, year is not None))
+
+
+@_pattern(
+    rf"\b{_PRE_WD}(?:the\s+)?(?P<day>{_DAY_RE})(?:\s+of)?\s+(?P<mon>{_MONTH_RE})(?![a-z])(?:,?\s+(?P<year>{_YEAR_RE})\b)?",
+    5,
+)
+def _day_month(m: re.Match[str], text: str) -> _Cand | None:
+    mon = m.group("mon")
+    before = text[max(0, m.start() - 12):m.start()]
+    if re.search(r"[$€£]\s*$|\d[.,]$", before):
+        return None
+    if mon.lower() == "may" and not m.group("year"):
+        # "29 May" is a date, but "3 may" / "they may" is not: require capital May or a year
+        if not _is_cap(mon):
+            return None
+        if re.match(r"\s+(?:be|have|not|also|still|well|never|soon|even|take|come|go)\b", text[m.end():]):
+            return None
+    elif mon[0].islower() and not m.group("year") and len(mon) <= 4:
+        return None
+    day = int(re.sub(r"\D", "", m.group("day")))
+    month = _month_of(mon)
+    year = int(m.group("year")) if m.group("year") else None
+    if not _valid(year, month, day):
+        return None
+    start = m.start("wd") if m.group("wd") else m.start("day")
+    if not m.group("wd") and text[m.start():m.start() + 4].lower() == "the ":
+        start = m.start()
+    return _Cand(start, m.end(), _absolute(year, month, day, year is not None))
+
+
+@_pattern(rf"\b(?P<year>{_YEAR_RE})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b(?!-\d)", 6)
+def _iso_date(m: re.Match[str], text: str) -> _Cand | None:
+    y, mo, d = int(m.group("year")), int(m.group("mon")), int(m.group("day"))
+    if not _valid(y, mo, d):
+        return None
+    if re.match(r"T\d", text[m.end():m.end() + 2]):
+        tm = re.match(r"T(\d\d):(\d\d)", text[m.end():])
+        if tm:
+            end = m.end() + tm.end()
+            value = f"{_ymd(y, mo, d)}T{tm.group(1)}:{tm.group(2)}"
+
+            def res_t(ctx: _Ctx, s: int, e: int) -> Resolved:
+                _note_date(ctx, s, y, mo, d, True)
+                return "TIME", value, None
+
+            return _Cand(m.start(), end, res_t)
+    return _Cand(m.start(), m.end(), _absolute(y, mo, d, True))
+
+
+@_pattern(r"(?<![\d./])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)\b(?![./]\d)", 6)
+def _numeric_date(m: re.Match[str], text: str) -> _Cand | None:
+    a, b = int(m.group("a")), int(m.group("b"))
+    ys = m.group("year")
+    if len(ys) == 2:
+        if m.group("sep") == ".":
+            return None  # "1.5.17" is more often a version number
+        y = 2000 + int(ys) if int(ys) < 50 else 1900 + int(ys)
+    else:
+        y = int(ys)
+    if m.group("sep") == ".":
+        day, mon = a, b  # European order
+    elif a > 12:
+        day, mon = a, b
+    else:
+        mon, day = a, b  # US order
+    if not _valid(y, mon, day):
+        return None
+    return _Cand(m.start(), m.end(), _absolute(y, mon, day, True))
+
+
+@_pattern(rf"\b(?P<mon>{_MONTH_RE})(?:,\s*|\s+(?:of\s+)?)(?P<year>{_YEAR_RE})\b", 4)
+def _month_year(m: re.Match[str], text: str) -> _Cand | None:
+    mon = m.group("mon")
+    if mon.lower() == "may" and not _is_cap(mon):
+        before = text[max(0, m.start() - 6):m.start()]
+        if not re.search(r"\d(?:st|nd|rd|th)?\s+$", before, _FLAGS):
+            return None
+    if not _is_cap(mon) and len(mon) <= 4:
+        return None
+    if re.match(r"\s*(?:%|percent|,\d)", text[m.end():], _FLAGS):
+        return None
+    month, year = _month_of(mon), int(m.group("year"))
+    return _Cand(m.start(), m.end(), _absolute(year, month, None, True))
+
+
+_BARE_MONTH_CUE = re.compile(
+    r"(?:\b(?:in|since|until|till|by|during|from|to|through|before|after|of|early|late|mid|last|next|this"
+    r"|that|each|every|until|between|and|or|around|throughout|on)\s+|\bmid-|\bend-)$",
+    _FLAGS,
+)
+_SAFE_MONTHS = {"january", "february", "september", "october", "november", "december"}
+
+
+@_pattern(rf"\b(?P<rel>(?:last|next|this|past|coming|that)\s+)?(?P<mon>{_MONTH_RE})(?![\w'’-])", 2)
+def _bare_month(m: re.Match[str], text: str) -> _Cand | None:
+    mon = m.group("mon")
+    if not _is_cap(mon) or "." in mon or len(mon) <= 4 and mon.lower() not in ("may", "june", "july"):
+        return None
+    before = text[max(0, m.start() - 12):m.start()]
+    lower = mon.lower()
+    if not m.group("rel") and not _BARE_MONTH_CUE.search(before) and lower not in _SAFE_MONTHS:
+        return None
+    if lower == "may" and re.match(r"\s+(?:be|have|not|also|still|well|never|soon|even|need)\b", text[m.end():]):
+        return None
+    # a following capitalized word makes a name ("March Madness", "August Rush") unless a year
+    if re.match(r"\s+[A-Z][a-z]", text[m.end():]) and not re.match(r"\s+(?:and|or)\b", text[m.end():]):
+        return None
+    if re.search(r"[A-Z][a-z]+\s+$", before) and not _BARE_MONTH_CUE.search(before):
+        return None  # "Elizabeth May", "Theresa May"
+    month = _month_of(mon)
+    rel = (m.group("rel") or "").strip().lower()
+
+    def res(ctx: _Ctx, start: int, end: int) -> Resolved | None:
+        a = ctx.anchor
+        if rel in ("last", "past", "next", "coming") and a.year and a.month:
+            if rel in ("last", "past"):
+                y = a.year if month < a.month else a.year - 1
+            else:
+                y = a.year if month > a.month else a.year + 1
+            return "DATE", _ymd(y, month, None), "dct"
+        if rel == "that" and ctx.ref:
+            return "DATE", _ymd(ctx.ref.year, month, None), "last"
+        y2 = _pick_year(ctx, start, end, month, None)
+        return "DATE", _ymd(y2, month, None), ("dct" if y2 else None)
+
+    return _Cand(m.start(), m.end(), res)
+
+
+_YEAR_BLOCK_AFTER = re.compile(
+    r"\s*(?:%|percent|per\s+cent|,\d|\.\d|(?:km|kilomet|met(?:er|re)s?|miles?|kg|tons?|tonnes?|people|persons"
+    r"|troops|soldiers|police|officers|workers|residents|refugees|migrants|prisoners|members|votes|dollars"
+    r"|euros|pounds|rubles|units|cases|deaths|feet|ft|hp|cc|mm|lb|GMT|UTC|hours|hrs)\b)",
+    _FLAGS,
+)
+
+
+@_pattern(rf"(?<![\w$€£¥.,/#-])(?P<year>{_YEAR_RE})(?![\w%]|[.,/]\d|-\d\d-)", 1)
+def _year(m: re.Match[str], text: str) -> _Cand | None:
+    y = int(m.group("year"))
+    if _YEAR_BLOCK_AFTER.match(text[m.end():]):
+        return None
+    before = text[max(0, m.start() - 16):m.start()]
+    if re.search(r"\b(?:no|number|nos|room|route|flight|page|pages|article|resolution|model|type|item|"
+                 r"code|section|paragraph|of\s+the)\.?\s*$", before, _FLAGS) and not re.search(
+                     r"\b(?:of|in|since)\s+$", before, _FLAGS):
+        return None
+    if y < 1800 and not re.search(r"\b(?:in|since|of|from|until|by|year|circa|c\.|to|before|after)\s+$",
+                                  before, _FLAGS):
+        return None
+
+    def res(ctx: _Ctx, start: int, end: int) -> Resolved:
+        _note_date(ctx, start, y, None, None, True)
+        return "DATE", f"{y:04d}", None
+
+    return _Cand(m.start(), m.end(), res)
+
+
+@_pattern(r"\b(?:the\s+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0|'(?P<s>\d)0|(?P<w>twenties|thirties|forties|fifties|sixties"
+          r"|seventies|eighties|nineties))['’]?s\b", 3)
+def _decade(m: re.Match[str], text: str) -> _Cand | None:
+    words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+             "eighties": 8, "nineties": 9}
+    if m.group("w"):
+        if not m.group(0).lower().startswith("the"):
+            return None  # "in her forties" is an age
+        if re.search(r"\b(?:his|her|their|my|your|our|its)\s+(?:early\s+|late\s+|mid-)?$",
+                     text[max(0, m.start() - 16):m.start()], _FLAGS):
+            return None
+        value = f"19{words[m.group('w').lower()]}"
+    elif m.group("s"):
+        value = f"{'20' if m.group('s') in '01' else '19'}{m.group('s')}"
+    else:
+        value = f"{m.group('c')}{m.group('d')}"
+    return _Cand(m.start(), m.end(), lambda c, s, e: ("DATE", value, None))
+
+
+_ORD_RE = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + ")"
+
+
+@_pattern(rf"\b(?:the\s+)?(?P<o>{_ORD_RE})[\s-]+century\b", 4)
+def _century(m: re.Match[str], text: str) -> _Cand | None:
+    o = m.group("o").lower()
+    n = int(re.sub(r"\D", "", o)) if o[0].isdigit() else _ORDINALS[o]
+    value = f"{n - 1:02d}"
+    return _Cand(m.start(), m.end(), lambda c, s, e: ("DATE", value, None))
+
+
+@_pattern(r"\b(?:this|the\s+current|the\s+last|last|the\s+previous|next|the\s+next)\s+(?P<u>century|decade)\b", 3)
+def _this_century(m: re.Match[str], text: str) -> _Cand | None:
+    w = m.group(0).lower()
+    unit = m.group("u").lower()
+    k = -1 if ("last" in w or "previous" in w) else (1 if "next" in w else 0)
+
+    def res(ctx: _Ctx, s: int, e: int) -> Resolved | None:
+        y = ctx.anchor.year
+        if y is None:
+            return "DATE", ("PAST_REF" if k < 0 else "FUTURE_REF" if k > 0 else "PRESENT_REF"), None
+        if unit == "century":
+            return "DATE", f"{y // 100 + k:02d}", "dct"
+        return "DATE", f"{y // 10 + k:03d}", "dct"
+
+    if "the last" in w or "the next" in w:
+        return None  # "the last decade" is a duration, handled elsewhere
+    return _Cand(m.start(), m.end(), res)
+
+
+# ---- deictic day words
+
+
+def _deictic_day(offset: int, part: str | None) -> Resolver:
+    def res(ctx: _Ctx, start: int, end: int) -> Resolved:
+        d = ctx.anchor.date
+        if d is None:
+            ref = "PAST_REF" if offset < 0 else "FUTURE_REF" if offset > 0 else "PRESENT_REF"
+            return ("TIME" if part else "DATE"), ref, None
+        day = d + dt.timedelta(days=offset)
+        _note_date(ctx, start, day.year, day.month, day.day, False)
+        if part:
+            return "TIME", f"{_iso(day)}T{part}", "dct"
+        return "DATE", _iso(day), "dct"
+
+    return res
+
+
+@_pattern(r"\b(?P<w>today|yesterday|tomorrow)(?:['’]s)?(?:\s+(?P<p>morning|afternoon|evening|night))?\b", 5)
+def _today(m: re.Match[str], text: str) -> _Cand | None:
+    w = m.group("w").lower()
+    off = {"today": 0, "yesterday": -1, "tomorrow": 1}[w]
+    end = m.end() if m.group("p") else m.end("w")
+    part = _PARTS[m.group("p").lower()] if m.group("p") else None
+    if not m.group("p") and text[m.end("w"):m.end("w") + 1] in "'’":
+        end = m.end("w")
+    return _Cand(m.start(), end, _deictic_day(off, part))
+
+
+@_pattern(r"\b(?:tonight|this\s+(?P<p>morning|afternoon|evening)|last\s+night)\b", 5)
+def _tonight(m: re.Match[str], text: str) -> _Cand | None:
+    w = m.group(0).lower()
+    if w.startswith("last"):
+        return _Cand(m.start(), m.end(), _deictic_day(-1, "NI"))
+    part = "NI" if w == "tonight" else _PARTS[m.group("p").lower()]
+    return _Cand(m.start(), m.end(), _deictic_day(0, part))
+
+
+# ---- weekdays
+
+
+@_pattern(rf"\b(?:(?P<rel>last|next|this|past|coming|that)\s+)?(?P<wd>{_WD_RE})(?![\w'’-]\w)"
+          rf"(?:\s+(?P<p>morning|afternoon|evening|night))?", 4)
+def _weekday(m: re.Match[str], text: str) -> _Cand | None:
+    wd_s = m.group("wd")
+    if not _is_cap(wd_s) or (wd_s.endswith(".") is False and len(wd_s) <= 4):
+        return None  # "Sun", "Wed" without a dot, lowercase "monday" are not reliable
+    after = text[m.end("wd"):]
+    # "Sunday Times", "Monday Night Football": a following capitalized word makes a name
+    if not m.group("p") and re.match(r"\s+(?!(?:and|or|the)\b)[A-Z][a-z]", after) and not re.match(
+            rf"\s+{_MONTH_RE}", after, _FLAGS):
+        return None
+    before = text[max(0, m.start() - 14):m.start()]
+    if not m.group("rel") and re.search(r"\b(?:Bloody|Black|Super|Cyber|Good|Easter|Palm|Ash|Holy|Red)\s+$",
+                                        before):
+        return None
+    wd = _WEEKDAYS[wd_s.lower().rstrip(".")]
+    rel = (m.group("rel") or "").lower()
+    part = _PARTS[m.group("p").lower()] if m.group("p") else None
+    if rel == "that":
+        return None
+
+    def res(ctx: _Ctx, start: int, end: int) -> Resolved:
+        d = ctx.anchor.date
+        if d is None:
+            value = f"XXXX-WXX-{wd}"
+            return ("TIME", f"{value}T{part}", None) if part else ("DATE", value, None)
+        back = (d.isoweekday() - wd) % 7
+        fwd = (wd - d.isoweekday()) % 7
+        if rel in ("last", "past"):
+            day = d - dt.timedelta(days=back or 7)
+        elif rel in ("next", "coming"):
+            day = d + dt.timedelta(days=fwd or 7)
+        else:
+            t = _tense(ctx, start, end)
+            if t < 0:
+                day = d - dt.timedelta(days=back)
+            elif t > 0:
+                day = d + dt.timedelta(days=fwd)
+            else:
+                day = d - dt.timedelta(days=back) if back <= fwd else d + dt.timedelta(days=fwd)
+        _note_date(ctx, start, day.year, day.month, day.day, False)
+        if part:
+            return "TIME", f"{_iso(day)}T{part}", "dct"
+        return "DATE", _iso(day), "dct"
+
+    return _Cand(m.start(), m.end(), res)
+
+
+@_pattern(rf"\b(?:(?:every|each)\s+(?P<wd>{_WD_RE})|(?<!\w\s)(?P<wds>(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b)"
+          rf"(?:\s+(?P<p>morning|afternoon|evening|night)s?)?", 5)
+def _weekday_set(m: re.Match[str], text: str) -> _Cand | None:
+    w = (m.group("wd") or m.group("wds") or "").lower()
+    if m.group("wds"):
+        if not _is_cap(m.group("wds")) or not re.search(r"\bon\s+$", text[max(0, m.start() - 4):m.start()]):
+            return None
+        w = w[:-1]
+    wd = _WEEKDAYS[w.rstrip(".")]
+    value = f"XXXX-WXX-{wd}" + (f"T{_PARTS[m.group('p').lower()]}" if m.group("p") else "")
+    return _Cand(m.start(), m.end(), lambda c, s, e: ("SET", value, None))
+
+
+# ---- relative calendar units
+
+
+@_pattern(r"\b(?P<rel>this|last|next|past|coming|previous|following|current|that|the\s+same|the\s+previous"
+          r"|the\s+following|the\s+next|the\s+coming|the\s+current)\s+(?P<u>week|weekend|month|year)\b(?!-)", 4)
+def _rel_unit(m: re.Match[str], text: str) -> _Cand | None:
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    unit = m.group("u").lower()
+    if re.match(r"['’]s?\s", text[m.end():]) and rel in ("the next", "the following", "the coming"):
+        pass
+    if rel in ("the next", "the coming") and unit != "weekend":
+        return None  # "the next year" is ambiguous (duration); left to the duration pattern
+    if re.match(r"\s+(?:and\s+a\s+half|or\s+so)\b", text[m.end():], _FLAGS):
+        return None
+    anaphoric = rel in ("that", "the same", "the previous", "the following", "previous", "following")
+    k = {"last": -1, "past": -1, "previous": -1, "the previous": -1, "next": 1, "coming": 1,
+         "following": 1, "the following": 1, "the next": 1, "the coming": 1}.get(rel, 0)
+    if rel == "past" and unit != "weekend":
+        return None  # "past year" (without "the") is rare and usually a duration
+
+    def res(ctx: _Ctx, start: int, end: int) -> Resolved | None:
+        base = (ctx.ref or ctx.anchor.date) if anaphoric else ctx.anchor.date
+        kind = "last" if anaphoric else "dct"
+        a = ctx.anchor
+        if anaphoric and ctx.ref is None and ctx.ref_year and unit == "year":
+            return "DATE", f"{ctx.ref_year + k:04d}", "last"
+        if unit == "year":
+            y = base.year if base else (a.year if not anaphoric else None)
+            if y is None:
+                return "DATE", ("PAST_REF" if k < 0 else "FUTURE_REF" if k > 0 else "PRESENT_REF"), None
+            return "DATE", f"{y + k:04d}", kind
+        if unit == "month":
+            if base is None and a.year and a.month and not anaphoric:
+                y2, m2 = _add_months(a.year, a.month, k)
+                return "DATE", f"{y2:04d}-{m2:02d}", kind
+            if base is None:
+                return "DATE", ("PAST_REF" if k < 0 else "FUTURE_REF" if k > 0 else "PRESENT_REF"), None
+            y2, m2 = _add_months(base.year, base.month, k)
+            return "DATE", f"{y2:04d}-{m2:02d}", kind
+        if base is None:
+            return "DATE", ("PAST_REF" if k < 0 else "FUTURE_REF" if k > 0 else "PRESENT_REF"), None
+        if unit == "week":
+            return "DATE", _week(base + dt.timedelta(weeks=k)), kind
+        # weekend: "this weekend" = weekend of the current week, by tense when unmarked
+        wk = base + dt.timedelta(weeks=k)
+        if k == 0 and rel != "the same":
+            t = _tense(ctx, start, end)
+            if t < 0 and base.isoweekday() < 6:
+                wk = base - dt.timedelta(weeks=1)
+        return "DATE", _week(wk) + "-WE", kind
+
+    return _Cand(m.start(), m.end(), res)
+
+
+@_pattern(r"\b(?:(?:over|during|at|on)\s+)?the\s+weekend\b", 3)
+def _the_weekend(m: re.Match[str], text: str) -> _Cand | None:
+    start = m.start() + m.group(0).lower().index("the")
+
+    def res(ctx: _Ctx, s: int, e: int) -> Resolved | None:
+        d = ctx.anchor.date
+        if d is None:
+            return "DATE", "XXXX-WXX-WE", None
+        t = _tense(ctx, s, e)
+        if t < 0 and d.isoweekday() < 6:
+            d = d - dt.timedelta(weeks=1)
+        return "DATE", _week(d) + "-WE", "dct"
+
+    return _Cand(start, m.end(), res)
+
+
+@_pattern(r"\b(?:the\s+)?(?P<rel>same|next|following|previous|preceding)\s+(?P<u>day|morning|afternoon|evening|night)\b"
+          r"|\bthe\s+(?P<u2>day|night|week|month|year)\s+(?P<rel2>before|after)\b(?!\s+(?:the|a|an|his|her|their|its)\b)"
+          r"|\bthat\s+(?P<u3>day|morning|afternoon|evening|night)\b", 5)
+def _anaphoric_day(m: re.Match[str], text: str) -> _Cand | None:
+    if m.group("u3"):
+        rel, unit = "same", m.group("u3").lower()
+    elif m.group("u2"):
+        rel, unit = ("previous" if m.group("rel2").lower() == "before" else "next"), m.group("u2").lower()
+    else:
+        rel, unit = m.group("rel").lower(), m.group("u").lower()
+        if not m.group(0).lower().startswith("the") and rel != "next":
+            return None
+        if rel in ("next", "following") and re.match(r"\s+\w", text[m.end():]) and re.match(
+                r"\s+(?:of|to)\b", text[m.end():]):
+            return None
+    k = {"same": 0, "next": 1, "following": 1, "previous": -1, "preceding": -1}[rel]
+
+    def res(ctx: _Ctx, start: int, end: int) -> Resolved | None:
+        base = ctx.ref or ctx.anchor.date
+        if base is None:
+            return "DATE", ("PAST_REF" if k < 0 else "FUTURE_REF" if k > 0 else "PRESENT_REF"), None
+        if unit in ("week", "month", "year"):
+            step = {"week": "W", "month": "M", "year": "Y"}[unit]
+            value = _shift(base, k, step, 1, False)
+            return ("DATE", value, "last") if value else None
+        day = base + dt.timedelta(days=k)
+        ctx.ref = day
+        if unit == "day":
+            return "DATE", _iso(day), "last"
+        return "TIME", f"{_iso(day)}T{_PARTS[unit]}", "last"
+
+    return _Cand(m.start(), m.end(), res)
+
+
+# ---- seasons, quarters, halves
+
+
+@_pattern(r"\b(?:(?P<rel>this|last|next|past|coming|that)\s+|the\s+)?(?P<s>spring|summer|autumn|fall|winter)\b"
+          rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR_RE})\b)?", 3)
+def _season(m: re.Match[str], text: str) -> _Cand | None:
+    season = m.group("s")
+    if _is_cap(season) and re.search(r"[A-Z]\w+\s+$", text[max(0, m.start() - 12):m.start()]):
+        return None  # "Arab Spring", "Prague Spring"
+    rel = (m.group("rel") or "").lower()
+    if season.lower() == "fall" and not (rel or m.group("year") or m.group(0).lower().startswith("the")):
+        return None
+    if not (rel or m.group("year")) and not re.search(r"\b(?:in|during|by|until|since|through|this|over)\s+(?:the\s+)?$",
+                                                     text[max(0, m.start() - 16):m.start()] + " ", _FLAGS):
+        if not m.group(0).lower().startswith("the"):
+            return None
+    code = _SEASONS[season.lower()]
+    year = int(m.group("year")) if m.group("year") else None
+    start = m.start()
+    if not rel and m.group(0).lower().startswith("the") and not year:
+        start = m.start()
+
+    def res(ctx: _Ctx, s: int, e: int) -> Resolved | None:
+        if year:
+            return "DATE", f"{year}-{code}", None
+        a = ctx.anchor
+        if a.year is None:
+            return "DATE", f"XXXX-{code}", None
+        k = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
+        y = a.year + k
+        if rel == "that" and ctx.ref_year:
+            y = ctx.ref_year
+        elif ctx.ref_year is not None and ctx.ref_year_sent == ctx.sent_of(s) and not rel:
+            y = ctx.ref_year
+        return "DATE", f"{y}-{code}", "dct"
+
+    return _Cand(start, m.end(), res)
+
+
+@_pattern(rf"\b(?:(?:the\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|final|last|current|next|this)"
+          rf"(?:\s+|-)(?:fiscal\s+|financial\s+)?quarter|Q(?P<q>[1-4]))"
+          rf"(?:,?\s+(?:of\s+)?(?:(?:the\s+)?(?P<rel>this|last|next)\s+year|(?P<year>{_YEAR_RE})|(?P<fy>FY)?\s?(?P<y2>\d\d)\b))?", 3)
+def _quarter(m: re.Match[str], text: str) -> _Cand | None:
+    o = (m.group("o") or "").lower()
+    if m.group("q") and not re.match(r"Q[1-4]", m.group(0)):
+        return None
+    qmap = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
+    q = int(m.group("q")) if m.group("q") else qmap.get(o)
+    rel_q = {"last": -1, "next": 1, "current": 0, "this": 0}.get(o)
+    year = int(m.group("year")) if m.group("year") else (2000 + int(m.group("y2")) if m.group("y2") else None)
+    ky = {"last": -1, "next": 1, "this": 0}.get((m.group("rel") or "").lower(), 0)
+
+    def res(ctx: _Ctx, s: int, e: int) -> Resolved | None:
+        a = ctx.anchor
+        if q is not None:
+            y = year or (a.year + ky if a.year else None)
+            if y is None:
+                return "DATE", f"XXXX-Q{q}", None
+            return "DATE", f"{y}-Q{q}", None if year else "dct"
+        if a.year and a.month and rel_q is not None:
+            cur = (a.month - 1) // 3 + rel_q
+            y = a.year + cur // 4
+            return "DATE", f"{y}-Q{cur % 4 + 1}", "dct"
+        return None
+
+    return _Cand(m.start(), m.end(), res)
+
+
+@_pattern(rf"\b(?:the\s+)?(?P<o>first|second|latter)\s+half\s+of\s+(?:(?P<year>{_YEAR_RE})|(?:the|this)\s+year"
+          r"|(?P<rel>last|next)\s+year)\b", 4)
+def _half(m: re.Match[str], text: str) -> _Cand | None:
+    h = 1 if m.group("o").lower() == "first" else 2
+    year = int(m.group("year")) if m.group("year") else None
+    k = {"last": -1, "next": 1}.get((m.group("rel") or "").lower(), 0)
+
+    def res(ctx: _Ctx, s: int, e: int) -> Resolved:
+        y = year or (ctx.anchor.year + k if ctx.anchor.year else None)
+        return "DATE", f"{y:04d}-H{h}" if y else f"XXXX-H{h}", None if year else "dct"
+
+    return _Cand(m.start(), m.end(), res)
+
+
+# ---- "the end of the year", "earlier this month"
+
+
+@_pattern(r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|turn|close)\s+of\s+(?:the|this)\s+"
+          r"(?P<u>year|month|week|decade|century)\b", 3)
+def _end_of_unit(m: re.Match[str], text: str) -> _Cand | None:
+    unit = m.group("u").lower()
+
+    def res(ctx: _Ctx, s: int, e: int) -> Resolved | None:
+        a = ctx.anchor
+        if a.year is None:
+            return "DATE", "XXXX", None
+        if unit == "year":
+            return "DATE", f"{a.year}", "dct"
+        if unit == "decade":
+            return "DATE", f"{a.year // 10:03d}", "dct"
+        if unit == "century":
+            return "DATE", f"{a.year // 100:02d}", "dct"
+        if unit == "month":
+            return ("DATE", f"{a.year}-{a.month:02d}", "dct") if a.month else None
+        d = a.date
+        return ("DATE", _week(d), "dct") if d else None
+
+    return _Cand(m.start(), m.end(), res)
+
+
+# ---- clock times
+
+
+def _clock(h: int, mi: int, ampm: str | None) -> str | None:
+    if ampm:
+        if not 1 <= h <= 12:
+            return None
+        if ampm.startswith("p") and h != 12:
+            h += 12
+        if ampm.startswith("a") and h == 12:
+            h = 0
+    if not (0 <= h <= 24 and 0 <= mi <= 59):
+        return None
+    return f"{h:02d}:{mi:02d}"
+
+
+def _time_resolver(clock: str) -> Resolver:
+    def res(ctx: _Ctx, start: int, end: int) -> Resolved:
+        # filled in after dates are known: see _finish_times
+        return "TIME", "T" + clock, "pending"
+
+    return res
+
+
+@_pattern(rf"(?<![\w:.])(?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>{_AMPM_RE}){_TZ_RE}", 5)
+def _ampm(m: re.Match[str], text: str) -> _Cand | None:
+    ap = m.group("ap").lower().replace(".", "").replace(" ", "")
+    clock = _clock(int(m.group("h")), int(m.group("m") or 0), ap)
+    if clock is None:
+        return None
+    end = m.end()
+    while end > m.start() and text[end - 1] in " \t":
+        end -= 1
+    return _Cand(m.start(), end, _time_resolver(clock))
+
+
+@_pattern(rf"(?<![\w:.,$€£])(?P<h>[01]?\d|2[0-4])(?:[:h](?P<m>[0-5]\d))(?![\d:]|\.\d){_TZ_RE}"
+          r"|(?<![\w,.])(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s?(?:GMT|UTC|hrs|hours\s+(?:GMT|local))\b", 4)
+def _h24(m: re.Match[str], text: str) -> _Cand | None:
+    if m.group("hh"):
+        clock = _clock(int(m.group("hh")), int(m.group("mm")), None)
+    else:
+        before = text[max(0, m.start() - 10):m.start()]
+        if re.search(r"\b(?:chapter|verse|ratio|score|won|lost|beat|defeated)\s+$", before, _FLAGS):
+            return None
+        if re.match(r"\s*(?:victory|win|defeat|lead|draw|loss|ratio|majority)\b", text[m.end():], _FLAGS):
+            return None
+        clock = _clock(int(m.group("h")), int(m.group("m")), None)
+    if clock is None:
+        return None
+    end = m.end()
+    while end > m.start() and text[end - 1] in " \t":
+        end -= 1
+    return _Cand(m.start(), end, _time_resolver(clock))
+
+
+@_pattern(rf"\b(?:(?P<q>about|around|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?:(?P<noon>noon|midday|midnight)"
+          rf"|(?P<h>{_SMALL}|1[0-2]|[1-9])\s+o['’]clock(?:\s+(?:in\s+the\s+)?(?P<p>morning|afternoon|evening|at\s+night))?)\b", 4)
+def _noon(m: re.Match[str], text: str) -> _Cand | None:
+    if m.group("noon"):
+        clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m.group("noon").lower()]
+    else:
+        h = _num(m.group("h")) or 0
+        p = (m.group("p") or "").lower()
+        clock = _clock(h, 0, "pm" if p in ("afternoon", "evening", "at night") else "am" if p else None) or ""
+        if not clock:
+            return None
+    start = m.start() if m.group("q") and not m.group("q").lower().startswith(("shortly", "just")) else m.start(
+        "noon") if m.group("noon") else m.start("h")
+    return _Cand(start, m.end(), _time_resolver(clock))
+
+
+# ---- durations, "ago", "later"
+
+
+_DUR_NUM = rf"(?P<n>{_NUM_RE})"
+_DUR_HEAD = rf"(?:(?P<det>the\s+(?:past|last|next|previous|first|final|coming|following|preceding)|(?P<q>{_QMOD_RE}))\s+)?"
+
+
+@_pattern(rf"\b{_DUR_HEAD}{_DUR_NUM}(?:\s+and\s+a\s+half)?(?P<sep>\s+|-)(?P<u>{_UNIT_RE})\b"
+          r"(?P<tail>\s+and\s+a\s+half|\s+ago|\s+later|\s+earlier|\s+before|\s+after|\s+from\s+now|\s+hence)?", 3)
+def _duration_pat(m: re.Match[str], text: str) -> _Cand | None:
+    n_word = m.group("n")
+    unit_word = m.group("u")
+    after = text[m.end():]
+    sep = m.group("sep")
+    # ages: "64-year-old", "64 years old", "aged 64 years"
+    if re.match(r"[\s-]+old\b", after, _FLAGS) or re.match(r"\s+of\s+age\b", after, _FLAGS):
+        return None
+    if re.match(r"-(?:olds?|long)\b", after):
+        pass
+    nl = n_word.lower()
+    if nl in ("some", "many", "few") and not m.group("det"):
+        if not re.match(r"\s+(?:ago|later|earlier)\b", after, _FLAGS) and not unit_word.lower().endswith("s"):
+            return None
+    if nl in ("a", "an") and m.group("q") and m.group("q").lower() in ("some",):
+        return None
+    n = _num(n_word) if not re.fullmatch(r"\d+\.\d+", nl) else None
+    if re.fullmatch(r"\d+\.\d+", nl):
+        fval: float | None = float(nl)
+    else:
+        fval = None
+    vague = n is None and fval is None
+    # plural/singular agreement: "one years" is not an expression; "a year" ok
+    tail = (m.group("tail") or "").strip().lower()
+    det = (m.group("det") or "").lower()
+    unit_info = _unit(unit_word)
+    letter, mult, timepart = unit_info
+    start = m.start()
+    end = m.end()
+    if tail in ("before", "after"):
+        end = m.end("u")  # "two days after the vote": the duration alone (TimeML signals stay out)
+        tail = ""
+    if tail == "and a half" and n is not None:
+        fval = n + 0.5
+    if sep == "-":
+        # "two-day visit", "a five-year plan": a duration, without the article
+        if nl in ("a", "an"):
+            return None
+    if nl in ("a", "an") and not m.group("q") and not det and sep == " ":
+        before = text[max(0, m.start() - 12):m.start()]
+        if re.search(r"\b(?:once|twice|times|\d|per)\s*$", before, _FLAGS) or re.search(r"[$€£]\S*\s+$", before):
+            # "$5 billion a year", "twice a week": a set
+            value_s = f"P1{letter}" if not timepart else f"PT1{letter}"
+            if mult != 1:
+                value_s = f"P{mult}{letter}"
+            return _Cand(m.start(), m.end("u"), lambda c, s, e: ("SET", value_s, None))
+
+    if fval is not None:
+        num_s = f"{fval * mult:g}"
+        value = f"P{'T' if timepart else ''}{num_s}{letter}"
+    else:
+        value = _duration(n, unit_word) if not vague else _duration(None, unit_word)
+
+    if tail in ("ago", "later", "earlier", "from now", "hence"):
+        sign = -1 if tail in ("ago", "earlier") else 1
+        anaphoric = tail in ("later", "earlier")
+
+        def res_rel(ctx: _Ctx, s: int, e: int) -> Resolved | None:
+            base = (ctx.ref or ctx.anchor.date) if anaphoric else ctx.anchor.date
+            kind = "last" if anaphoric else "dct"
+            if base is None and ctx.anchor.year and letter == "Y" and not anaphoric:
+                base = dt.date(ctx.anchor.year, 7, 1)
+            if base is None or n is None:
+                return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
+            v = _shift(base, sign * n, letter, mult, timepart)
+            if letter == "D" and not timepart and mult == 1:
+                day = base + dt.timedelta(days=sign * n)
+                ctx.ref = day
+            if timepart:
+                return "DATE", _iso(base), kind
+            return ("DATE", v, kind) if v else None
+
+        return _Cand(start, end, res_rel)
+    if det in ("the first", "the final"):
+        pass
+    return _Cand(start, end, lambda c, s, e: ("DURATION", value, None))
+
+
+@_pattern(r"\b(?P<det>the\s+(?:past|last|next|previous|coming|following|preceding)\s+)(?P<u>hour|day|week|month|year|"
+          r"decade|century)\b(?![-'’])", 3)
+def _the_past_unit(m: re.Match[str], text: str) -> _Cand | None:
+    value = _duration(1, m.group("u"))
+    if re.match(r"\s+(?:or\s+so|and\s+a\s+half)\b", text[m.end():], _FLAGS):
+        return None
+    return _Cand(m.start(), m.end(), lambda c, s, e: ("DURATION", value, None))
+
+
+@_pattern(r"\b(?:the\s+(?:past|last|next|coming|recent|previous|following)\s+(?:few\s+|several\s+|couple\s+of\s+)?"
+          r"|(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bafter\s)|(?<=\btook\s)|(?<=\bspent\s))"
+          r"(?P<u>seconds|minutes|hours|days|weeks|months|years|decades)\b(?!\s+(?:old|ago|of\s+age|later|earlier)\b|-)", 2)
+def _bare_plural(m: re.Match[str], text: str) -> _Cand | None:
+    unit = m.group("u")
+    if m.start() == m.start("u") and re.search(r"\bin\s$", text[max(0, m.start() - 3):m.start()]) and not re.search(
+            r"\b(?:first|first\s+time|time)\s+in\s$", text[max(0, m.start() - 20):m.start()], _FLAGS):
+        return None  # "in years" only as "the first time in years"
+    value = _duration(None, unit)
+    return _Cand(m.start(), m.end(), lambda c, s, e: ("DURATION", value, None))
+
+
+@_pattern(r"\b(?P<w>years|decades|centuries|months|weeks)\s+ago\b", 3)
+def _vague_ago(m: re.Match[str], text: str) -> _Cand | None:
+    return _Cand(m.start(), m.end(), lambda c, s, e: ("DATE", "PAST_REF", None))
+
+
+# ---- sets
+
+
+@_pattern(r"\b(?:(?P<ev>every|each)\s+(?:(?P<n>other|two|three|four|five|six|seven|ten|\d+)\s+)?"
+          r"(?P<u>second|minute|hour|day|night|week|month|year|decade|morning|evening|afternoon|weekend|summer|winter"
+          r"|spring|autumn|seconds|minutes|hours|days|weeks|months|years)"
+          r"|(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|biannually|biennially|annual"
+          r"|bi-weekly|biweekly|fortnightly))\b", 4)
+def _set(m: re.Match[str], text: str) -> _Cand | None:
+    if m.group("adv"):
+        adv = m.group("adv").lower()
+        if adv == "annual" and not re.match(r"\s+(?:meeting|summit|conference|session|report|review|visit|"
+                                            r"celebration|parade|ceremony|forum|address|talks|event|festival)\b",
+                                            text[m.end():], _FLAGS):
+            return None
+        if adv in ("daily", "weekly", "monthly") and re.match(r"\s+[A-Z]", text[m.end():]):
+            return None  # newspaper names: "Daily Mail"
+        if adv in ("daily", "weekly", "monthly") and _is_cap(m.group("adv")) and m.start() > 0 and re.search(
+                r"[A-Za-z]\s$", text[max(0, m.start() - 2):m.start()]):
+            return None
+        value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
+                 "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M", "biannually": "P6M", "biennially": "P2Y",
+                 "annual": "P1Y", "bi-weekly": "P2W", "biweekly": "P2W", "fortnightly": "P2W"}[adv]
+        return _Cand(m.start(), m.end(), lambda c, s, e: ("SET", value, None))
+    u = m.group("u").lower()
+    n_w = (m.group("n") or "").lower()
+    n = 2 if n_w == "other" else (_num(n_w) if n_w else 1) or 1
+    if u in ("morning", "evening", "afternoon"):
+        value = f"XXXX-XX-XXT{_PARTS[u]}"
+    elif u in _SEASONS:
+        value = f"XXXX-{_SEASONS[u]}"
+    elif u == "weekend":
+        value = "XXXX-WXX-WE"
+    elif u == "night":
+        value = "XXXX-XX-XXTNI"
+    else:
+        value = _duration(n, u)
+    return _Cand(m.start(), m.end(), lambda c, s, e: ("SET", value, None))
+
+
+# ---- vague references
+
+
+_REF_WORDS = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "at present": "PRESENT_REF",
+    "these days": "PRESENT_REF", "at the moment": "PRESENT_REF", "the present": "PRESENT_REF",
+    "recently": "PAST_REF", "former": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
+    "in recent years": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the coming days": "FUTURE_REF", "the coming weeks": "FUTURE_REF", "the coming months": "FUTURE_REF",
+    "the coming years": "FUTURE_REF", "soon": "FUTURE_REF",
+}
+
+
+@_pattern(r"\b(?:now|currently|nowadays|at\s+present|these\s+days|at\s+the\s+moment|the\s+present|recently|former"
+          r"|formerly|the\s+past|in\s+recent\s+years|the\s+(?:near\s+|distant\s+)?future|the\s+coming\s+(?:days|weeks"
+          r"|months|years)|soon)\b(?![-'’])", 1)
+def _refs(m: re.Match[str], text: str) -> _Cand | None:
+    w = re.sub(r"\s+", " ", m.group(0).lower()).replace("distant ", "").replace("near ", "near ")
+    if w == "now" and re.match(r"\s*-", text[m.end():]):
+        return None
+    if w == "the present" and re.match(r"\s+(?:day|case|situation|government)\b", text[m.end():], _FLAGS):
+        return None
+    if w == "former" and m.group(0)[0].isupper() and m.start() > 0 and text[m.start() - 1] not in "\n\"“( ":
+        return None
+    if w == "soon" and re.match(r"\s+after\b", text[m.end():], _FLAGS):
+        return None
+    if w == "the past" and re.match(r"\s+(?:few|several|two|three|\d)", text[m.end():], _FLAGS):
+        return None
+    value = _REF_WORDS.get(w, "FUTURE_REF" if "future" in w else "PAST_REF")
+    start = m.start()
+    if w == "in recent years":
+        start = m.start() + 3
+    return _Cand(start, m.end(), lambda c, s, e: ("DATE", value, None))
+
+
+# --------------------------------------------------------------------------- span extension and merging
+
+_PREFIX_MOD = re.compile(
+    r"(?:\b(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|spring|summer|autumn|fall|winter)\s+of\s+"
+    r"(?:the\s+)?|\b(?:the\s+)?(?:early|earlier|late|later|mid|middle)(?:\s*-\s*|\s+)|\bmid-|\bsince\s+early\s+)$",
+    _FLAGS,
+)
+
+
+def _extend_prefix(text: str, c: _Cand, resolved: Resolved) -> int:
+    """Pull "early", "late", "mid-", "the end of", "earlier this" into a DATE's extent."""
+    if resolved[0] not in ("DATE", "TIME") or resolved[1].endswith("_REF"):
+        return c.start
+    m = _PREFIX_MOD.search(text, max(0, c.start - 30), c.start)
+    if m is None or m.end() != c.start:
+        return c.start
+    s = m.start()
+    if text[s:s + 6].lower() == "since ":
+        s += 6
+    return s
+
+
+_SENT_SPLIT = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|\n\s*\n|\n(?=\s*[-*•#>A-Z0-9\"“])")
+
+
+def _sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in _SENT_SPLIT.finditer(text):
+        before = text[max(0, m.start() - 6):m.start()]
+        if re.search(r"\b(?:Mr|Mrs|Ms|Dr|St|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Gen|Lt|Col|Sen|Rep|Gov|No|U\.S|a\.m|p\.m"
+                     r"|[A-Z])\.$", before) and not before.endswith(("a.m.", "p.m.")):
+            continue
+        starts.append(m.end())
+    return starts
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping candidates: longer spans first, then pattern priority, then leftmost."""
+    cands.sort(key=lambda c: (-(c.end - c.start), -c.prio, c.start))
+    taken: list[_Cand] = []
+    for c in cands:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+_MERGE_GAP = re.compile(r"^(?:,?\s+(?:on\s+)?|\s*,\s*)$")
+
+
+def find_timexes(text: str, anchor: dt.date | str | None = None) -> list[dict[str, Any]]:
+    """Find and normalize the time expressions of ``text`` against the document date ``anchor``.
+
+    ``anchor`` may be a date, an ISO string at any precision ("2017", "2017-05", "2017-05-29")
+    or None. Returns ``{"start", "end", "type", "value", "anchor"}`` dicts in text order; anchor
+    is "dct" (resolved against the document date), "last" (against the last mentioned date)
+    or None (the text gave the value itself).
+    """
+    if not text:
+        return []
+    cands: list[_Cand] = []
+    for rx, handler, prio in _PATTERNS:
+        for m in rx.finditer(text):
+            c = handler(m, text)
+            if c is not None and c.end > c.start:
+                c.prio = prio
+                cands.append(c)
+    chosen = _select(cands)
+    anc = _Anchor.parse(anchor)
+    ctx = _Ctx(text=text, anchor=anc, sent_starts=_sentence_starts(text))
+    ctx.ref = anc.date
+    out: list[dict[str, Any]] = []
+    for c in chosen:
+        res = c.resolve(ctx, c.start, c.end)
+        if res is None:
+            continue
+        start = _extend_prefix(text, c, res)
+        if out and start < out[-1]["end"]:
+            start = c.start
+        out.append({"start": start, "end": c.end, "type": res[0], "value": res[1], "anchor": res[2]})
+    out = _merge_time_date(text, out)
+    _finish_times(ctx, out)
+    return out
+
+
+def _merge_time_date(text: str, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """"4 p.m. Monday", "10:30 a.m. on May 29": a clock time directly before a day is one TIMEX."""
+    merged: list[dict[str, Any]] = []
+    for it in items:
+        prev = merged[-1] if merged else None
+        if (prev is not None and prev["anchor"] == "pending" and it["type"] == "DATE"
+                and re.fullmatch(r"(?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-\d)", it["value"])
+                and _MERGE_GAP.match(text[prev["end"]:it["start"]])):
+            if " on " in text[prev["end"]:it["start"]]:
+                merged.append(it)
+                continue
+            prev.update(end=it["end"], value=it["value"] + prev["value"], anchor=it["anchor"])
+            continue
+        merged.append(it)
+    return merged
+
+
+def _finish_times(ctx: _Ctx, items: list[dict[str, Any]]) -> None:
+    """Give each bare clock time the date of its sentence, else the document date."""
+    for it in items:
+        if it["anchor"] != "pending":
+            continue
+        sent = ctx.sent_of(it["start"])
+        same = [(abs(s - it["start"]), d) for si, s, d in ctx.day_dates if si == sent]
+        if same:
+            d = min(same)[1]
+            it["value"], it["anchor"] = _iso(d) + it["value"], "last"
+        elif ctx.anchor.date:
+            it["value"], it["anchor"] = _iso(ctx.anchor.date) + it["value"], "dct"
+        else:
+            it["value"], it["anchor"] = "XXXX-XX-XX" + it["value"], None
+
+
+# --------------------------------------------------------------------------- spaCy component
+
+
+class TimexAnnotator:
+    """Sets ``doc._.np_timexes`` from :func:`find_timexes` anchored on ``doc._.np_meta["published"]``."""
+
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        setattr(doc._, "np_timexes", [])
+        meta = getattr(doc._, "np_meta", None) or {}
+        published = meta.get("published") if isinstance(meta, dict) else None
+        setattr(doc._, "np_timexes", find_timexes(doc.text, published))
         return doc
 
 
+Annotator = TimexAnnotator
+
+
 @Language.factory("newsprism_timexes", requires=["doc.sents"], assigns=["doc._.np_timexes"])
-def make_timexes(nlp: Language, name: str) -> Annotator:
-    return Annotator(nlp, name)
+def make_timexes(nlp: Language, name: str) -> TimexAnnotator:
+    """Construct the component; all work happens per document in ``__call__``."""
+    return TimexAnnotator(nlp, name)

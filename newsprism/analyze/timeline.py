@@ -1,0 +1,66 @@
+"""The timeline: dated happenings, merged across articles, each with its evidence.
+
+Every DATE/TIME expression with a calendar value (YYYY, YYYY-MM, YYYY-MM-DD,
+YYYY-MM-DDThh:mm) yields a candidate: its sentence. Bare date lines (a
+byline date, a live-blog time stamp alone on its line) carry no happening and
+are dropped, except that a time stamp lends its time to the next sentence.
+Candidates with the same value whose sentences say the same thing (fuzzy
+token overlap) merge into one entry carrying every article's evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from rapidfuzz import fuzz
+
+from newsprism.analyze.evidence import evidence_at
+from newsprism.analyze.sentences import SentenceIndex
+from newsprism.records import Annotation
+
+PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2})?)?)?$")
+MERGE_RATIO = 55.0
+MAX_TEXT = 300
+
+
+def timeline_entries(annotations: list[Annotation]) -> list[dict[str, object]]:
+    candidates: dict[str, list[tuple[str, int, int, str]]] = defaultdict(list)
+    for ann in annotations:
+        text = ann.article.text
+        sents = SentenceIndex(text)
+        for t in ann.timexes:
+            if t.type not in ("DATE", "TIME"):
+                continue
+            value = t.value[:16]
+            if not PARTIAL_DATE.match(value):
+                continue
+            s, e = sents.around(t.start)
+            rest = (text[s:t.start] + text[t.end:e]).strip()
+            if len(re.findall(r"[A-Za-z]{2,}", rest)) < 4:
+                continue  # a bare date line or time stamp: no happening to show
+            candidates[value].append((ann.article.id, s, e, text))
+    entries: list[dict[str, object]] = []
+    for value, items in candidates.items():
+        groups: list[list[tuple[str, int, int, str]]] = []
+        for item in items:
+            sentence = item[3][item[1]:item[2]]
+            for group in groups:
+                first = group[0][3][group[0][1]:group[0][2]]
+                if fuzz.token_set_ratio(sentence.lower(), first.lower()) >= MERGE_RATIO:
+                    if not any(g[0] == item[0] and g[1] == item[1] for g in group):
+                        group.append(item)
+                    break
+            else:
+                groups.append([item])
+        for group in groups:
+            aid, s, e, text = group[0]
+            sentence = " ".join(text[s:e].split())
+            entries.append({
+                "date": value,
+                "text": sentence if len(sentence) <= MAX_TEXT else sentence[: MAX_TEXT - 1] + "…",
+                "evidence": [evidence_at(g[0], g[3], g[1], g[2]) for g in group],
+                "articles": sorted({g[0] for g in group}),
+            })
+    entries.sort(key=lambda x: (str(x["date"]), -len(x["articles"])))  # type: ignore[arg-type]
+    return entries

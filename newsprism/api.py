@@ -1,0 +1,184 @@
+"""The library façade: what the CLI, the web app and tests call. No click, no FastAPI here.
+
+    corpus = newsprism.read(["articles/"])      # ingest + annotate in memory
+    corpus.dossier()                             # the evidence-linked dossier (dict)
+
+    with newsprism.open_store("news.db") as store:
+        report = newsprism.ingest(["articles/"], store)
+        dossier = newsprism.build_dossier_from_store(store)
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from newsprism.config import Settings
+from newsprism.records import Annotation, Article, IngestError
+from newsprism.store.db import Store
+
+LOGGER = logging.getLogger(__name__)
+
+
+def open_store(path: str | Path = ":memory:") -> Store:
+    return Store(path)
+
+
+def _nlp(settings: Settings):  # type: ignore[no-untyped-def]
+    from newsprism.annotate.pipeline import shared_nlp
+
+    return shared_nlp(settings.model)
+
+
+def read_articles(paths: Iterable[str | Path], stdin: IO[str] | None = None,
+                  settings: Settings | None = None) -> Iterator[Article | IngestError]:
+    from newsprism.ingest.sources import read_inputs
+
+    settings = settings or Settings()
+    yield from read_inputs(paths, stdin=stdin, max_bytes=settings.max_bytes)
+
+
+def annotate(paths: Iterable[str | Path], stdin: IO[str] | None = None,
+             settings: Settings | None = None) -> Iterator[Annotation | IngestError]:
+    """Annotations (or error records) for every input, in input order, streamed."""
+    from newsprism.annotate.runner import annotate_articles
+
+    settings = settings or Settings()
+    errors: list[IngestError] = []
+
+    def articles() -> Iterator[Article]:
+        for item in read_articles(paths, stdin=stdin, settings=settings):
+            if isinstance(item, IngestError):
+                errors.append(item)
+            else:
+                yield item
+
+    for result in annotate_articles(articles(), _nlp(settings), batch_size=settings.batch_size):
+        while errors:
+            yield errors.pop(0)
+        yield result
+    yield from errors
+
+
+@dataclass
+class Corpus:
+    """Annotated articles held in memory, with the cross-article analysis on demand."""
+
+    annotations: list[Annotation]
+    errors: list[IngestError] = field(default_factory=list)
+    settings: Settings = field(default_factory=Settings)
+
+    def dossier(self) -> dict[str, Any]:
+        from newsprism.analyze.dossier import build_dossier
+        from newsprism.link.corpus import link_corpus
+
+        linked = link_corpus(self.annotations, window_days=self.settings.story_window_days)
+        return build_dossier(self.annotations, linked)
+
+
+def read(paths: Iterable[str | Path], stdin: IO[str] | None = None, settings: Settings | None = None) -> Corpus:
+    settings = settings or Settings()
+    anns: list[Annotation] = []
+    errors: list[IngestError] = []
+    seen: set[str] = set()
+    for item in annotate(paths, stdin=stdin, settings=settings):
+        if isinstance(item, IngestError):
+            errors.append(item)
+        elif item.article.id not in seen:  # the same article twice is one article
+            seen.add(item.article.id)
+            anns.append(item)
+    return Corpus(anns, errors, settings)
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    unchanged: int = 0
+    errors: list[IngestError] = field(default_factory=list)
+
+
+def ingest(paths: Iterable[str | Path], store: Store, stdin: IO[str] | None = None,
+           settings: Settings | None = None) -> IngestReport:
+    """Read, annotate and store new articles (already stored ones are skipped), then relink."""
+    from newsprism.annotate.runner import annotate_articles
+
+    settings = settings or Settings()
+    report = IngestReport()
+    fresh: list[Article] = []
+    seen: set[str] = set()
+    for item in read_articles(paths, stdin=stdin, settings=settings):
+        if isinstance(item, IngestError):
+            report.errors.append(item)
+        elif store.has_annotation(item.id) or item.id in seen:
+            report.unchanged += 1
+        else:
+            seen.add(item.id)
+            fresh.append(item)
+    batch: list[Annotation] = []
+    for result in annotate_articles(iter(fresh), _nlp(settings), batch_size=settings.batch_size):
+        if isinstance(result, IngestError):
+            report.errors.append(result)
+            continue
+        batch.append(result)
+        if len(batch) >= settings.batch_size:
+            report.added += store.save_annotations(batch)
+            batch = []
+    report.added += store.save_annotations(batch)
+    store.save_errors(report.errors)
+    relink(store, settings)
+    return report
+
+
+def relink(store: Store, settings: Settings | None = None) -> None:
+    """Recompute the cross-article layer (actors, stories) from the stored annotations."""
+    from newsprism.link.corpus import link_corpus
+
+    settings = settings or Settings()
+    anns = list(store.iter_annotations())
+    linked = link_corpus(anns, window_days=settings.story_window_days)
+    links = [{"article_id": aid, "local_actor": local, "actor_id": gid}
+             for (aid, local), gid in linked.actors.links.items()]
+    store.save_links(linked.actors.actors, links, linked.stories)
+
+
+def build_dossier_from_store(store: Store, story: str | None = None,
+                             settings: Settings | None = None) -> dict[str, Any]:
+    ids: list[str] | None = None
+    if story:
+        matches = [s for s in store.stories() if s["id"] == story]
+        if not matches:
+            from newsprism.errors import NewsprismError
+
+            raise NewsprismError(f"no story {story!r}; list them with `newsprism stories --db FILE`")
+        ids = list(matches[0]["articles"])
+    corpus = Corpus(list(store.iter_annotations(ids)), settings=settings or Settings())
+    return corpus.dossier()
+
+
+def quote_ledger(store: Store, speaker: str | None = None) -> list[dict[str, Any]]:
+    """Quotes grouped by canonical speaker (most quoted first), each with outlet, kind, cue and evidence."""
+    from newsprism.link.actors import link_actors
+
+    anns = list(store.iter_annotations())
+    actors = link_actors(anns)
+    names = {str(a["id"]): str(a["name"]) for a in actors.actors}
+    rows: list[dict[str, Any]] = []
+    for ann in anns:
+        for q in ann.quotes:
+            gid = actors.global_id(ann.article.id, q.speaker_actor)
+            name = names.get(gid or "", q.speaker_name)
+            if name is None:
+                continue
+            if speaker and speaker.lower() not in name.lower():
+                continue
+            rows.append({"speaker": name, "speaker_id": gid, "outlet": ann.article.outlet, "kind": q.kind,
+                         "cue": q.cue.text if q.cue else None, "text": q.text, "article": ann.article.id,
+                         "start": q.start, "end": q.end})
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r["speaker"]] = counts.get(r["speaker"], 0) + 1
+    rows.sort(key=lambda r: (-counts[r["speaker"]], r["speaker"], r["article"], r["start"]))
+    return rows

@@ -1,0 +1,212 @@
+"""Command line: each command parses arguments, makes one ``api`` call, prints the result."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from newsprism import api
+from newsprism.errors import NewsprismError
+
+EXIT_SKIPPED = 3  # the run finished, but some inputs were skipped (each logged)
+
+
+def _fail(exc: Exception) -> click.ClickException:
+    return click.ClickException(str(exc))
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
+
+
+@click.group()
+@click.version_option(package_name="newsprism")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+def cli(verbose: int) -> None:
+    """newsprism: many outlets' news coverage turned into an evidence-linked record."""
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="newsprism: %(levelname)s: %(message)s", stream=sys.stderr)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite database file.")
+def ingest(paths: tuple[str, ...], db_path: str) -> None:
+    """Read, annotate and store articles; already stored articles are recognised and skipped.
+
+    PATHS are files (.txt, .html, .jsonl), directories (read recursively) or - for
+    JSON Lines on stdin.
+
+    Example:
+
+        newsprism ingest articles/ --db news.db
+    """
+    try:
+        with api.open_store(db_path) as store:
+            report = api.ingest(paths, store, stdin=sys.stdin)
+    except NewsprismError as exc:
+        raise _fail(exc) from exc
+    for err in report.errors:
+        click.echo(f"skipped: {err.reason}", err=True)
+    click.echo(f"{report.added} added, {report.unchanged} already stored, {len(report.errors)} skipped", err=True)
+    if report.errors:
+        sys.exit(EXIT_SKIPPED)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+def annotate(paths: tuple[str, ...], fmt: str) -> None:
+    """Annotate each article on its own and print one JSON line per article.
+
+    Output follows the annotation contract (entities, quotes, timexes, events with
+    character offsets into the article text).
+
+    Example:
+
+        newsprism annotate articles/ --format jsonl > annotations.jsonl
+        echo '{"id": "a1", "text": "..."}' | newsprism annotate - --format jsonl
+    """
+    from newsprism.export.annotation_json import annotation_to_dict
+    from newsprism.records import IngestError
+
+    skipped = 0
+    try:
+        for item in api.annotate(paths, stdin=sys.stdin):
+            if isinstance(item, IngestError):
+                skipped += 1
+                click.echo(f"skipped: {item.reason}", err=True)
+                continue
+            click.echo(json.dumps(annotation_to_dict(item), ensure_ascii=False))
+    except NewsprismError as exc:
+        raise _fail(exc) from exc
+    if skipped:
+        sys.exit(EXIT_SKIPPED)
+
+
+def _load_dossier(paths: tuple[str, ...], db_path: str | None, story: str | None) -> dict[str, Any]:
+    if db_path and paths:
+        raise click.UsageError("give PATHS or --db, not both")
+    if db_path:
+        if not Path(db_path).exists():
+            raise click.ClickException(f"{db_path}: no such database; create it with `newsprism ingest`")
+        with api.open_store(db_path) as store:
+            return api.build_dossier_from_store(store, story=story)
+    if not paths:
+        raise click.UsageError("give PATHS to read or --db FILE")
+    corpus = api.read(paths, stdin=sys.stdin)
+    for err in corpus.errors:
+        click.echo(f"skipped: {err.reason}", err=True)
+    return corpus.dossier()
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), help="Read from this database instead of PATHS.")
+@click.option("--story", help="Only this story (an id from `newsprism stories`).")
+@click.option("--format", "fmt", type=click.Choice(["json", "md", "html"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+def dossier(paths: tuple[str, ...], db_path: str | None, story: str | None, fmt: str, output: str | None) -> None:
+    """The evidence-linked dossier of a set of articles: stories, actors, quotes, timeline, events.
+
+    Example:
+
+        newsprism dossier articles/ --format json
+        newsprism dossier --db news.db --format html -o briefing.html
+    """
+    from newsprism.export.dossier_render import render_html, render_markdown
+
+    try:
+        data = _load_dossier(paths, db_path, story)
+    except NewsprismError as exc:
+        raise _fail(exc) from exc
+    if fmt == "json":
+        _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
+    elif fmt == "md":
+        _write(render_markdown(data), output)
+    else:
+        _write(render_html(data), output)
+
+
+@cli.command()
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--speaker", help="Only quotes of speakers whose name contains this.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def quotes(db_path: str, speaker: str | None, fmt: str) -> None:
+    """The quote ledger: who said what, grouped by speaker, with outlet, kind, cue and evidence.
+
+    Example:
+
+        newsprism quotes --db news.db --speaker Duarte --format table
+    """
+    try:
+        with api.open_store(db_path) as store:
+            rows = api.quote_ledger(store, speaker=speaker)
+    except NewsprismError as exc:
+        raise _fail(exc) from exc
+    _print_rows(rows, fmt, ["speaker", "outlet", "kind", "cue", "text", "article", "start", "end"])
+
+
+@cli.command()
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--story", help="Only this story.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def timeline(db_path: str, story: str | None, fmt: str) -> None:
+    """Dated happenings in order, merged across articles, each with its evidence.
+
+    Example:
+
+        newsprism timeline --db news.db
+    """
+    try:
+        with api.open_store(db_path) as store:
+            entries = api.build_dossier_from_store(store, story=story)["timeline"]
+    except NewsprismError as exc:
+        raise _fail(exc) from exc
+    rows = [{"date": e["date"], "text": e["text"], "articles": len(e["articles"])} for e in entries]
+    _print_rows(rows, fmt, ["date", "articles", "text"])
+
+
+@cli.command()
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def stories(db_path: str, fmt: str) -> None:
+    """The stories in the database: articles grouped by the event they cover.
+
+    Example:
+
+        newsprism stories --db news.db
+    """
+    with api.open_store(db_path) as store:
+        rows = [{"id": s["id"], "articles": len(s["articles"]), "dates": " ".join(s["dates"]),
+                 "title": s["title"]} for s in store.stories()]
+    _print_rows(rows, fmt, ["id", "articles", "dates", "title"])
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: str, columns: list[str]) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        for row in rows:
+            click.echo("  ".join(_cell(row.get(c)) for c in columns))
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else " ".join(str(value).split())
+    return text if len(text) <= 120 else text[:119] + "…"

@@ -1,0 +1,54 @@
+"""Bytes to clean text, and the content hash that makes re-ingest idempotent."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+from newsprism.errors import IngestError
+
+# Control characters other than tab/newline/carriage return: a few are tolerated
+# (stray form feeds), many mean the bytes are not text.
+_CONTROL = {c for c in range(32) if c not in (9, 10, 13)} | {127}
+
+
+def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
+    """Decode bytes to text; return (text, encoding). Raise IngestError for binary or empty input.
+
+    UTF-8 (with or without BOM) is tried first because it is what the web mostly
+    sends; charset-normalizer guesses the rest (Latin-1, cp1252, UTF-16...).
+    """
+    if not data or not data.strip():
+        raise IngestError(f"{source}: empty file")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise IngestError(f"{source}: binary data (NUL bytes), not a text article")
+    try:
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        best = from_bytes(data).best()
+        if best is None:
+            raise IngestError(f"{source}: unknown text encoding; convert it to UTF-8") from None
+        text, encoding = str(best), best.encoding
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if ord(ch) in _CONTROL)
+    if sample and controls / len(sample) > 0.01:
+        raise IngestError(f"{source}: binary data ({controls} control characters), not a text article")
+    return text, encoding
+
+
+def clean_text(text: str) -> str:
+    """Normalise newlines, Unicode form (NFC) and trailing spaces; keep paragraphs."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(ch for ch in text if ord(ch) not in _CONTROL or ch == "\f")
+    lines = [line.rstrip() for line in text.split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
+def content_id(text: str) -> str:
+    """Stable article id: the same text always gets the same id."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

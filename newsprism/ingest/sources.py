@@ -1,0 +1,169 @@
+"""Walk the inputs (files, directories, JSON Lines on stdin) and yield articles.
+
+Each input becomes either an ``Article`` or an ``IngestError`` record: one
+bad file never stops the batch. Nothing here imports spaCy.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from newsprism.errors import IngestError as IngestFailure
+from newsprism.ingest.html import extract_html
+from newsprism.ingest.normalize import clean_text, content_id, decode
+from newsprism.ingest.textmeta import extract_text_meta, parse_date
+from newsprism.records import Article, IngestError
+
+LOGGER = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+MAX_BYTES = 20_000_000
+
+Item = Article | IngestError
+
+
+def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files under the given paths, directories walked recursively in sorted order."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not child.name.startswith("."):
+                    yield child
+        else:
+            yield path
+
+
+def read_inputs(paths: Iterable[str | Path], stdin: IO[str] | None = None,
+                max_bytes: int = MAX_BYTES) -> Iterator[Item]:
+    """Articles (or error records) from paths; ``-`` reads JSON Lines from stdin."""
+    for path in iter_paths(paths):
+        if str(path) == "-":
+            yield from read_jsonl(stdin or sys.stdin, "<stdin>")
+            continue
+        try:
+            yield from read_file(path, max_bytes=max_bytes)
+        except IngestFailure as exc:
+            LOGGER.warning("skipped %s", exc)
+            yield IngestError(source=str(path), reason=str(exc))
+
+
+def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
+    """One file: plain text, HTML, or JSON Lines (several articles)."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise IngestFailure(f"{path}: cannot read ({exc.strerror})") from exc
+    if size > max_bytes:
+        raise IngestFailure(f"{path}: {size} bytes is larger than the {max_bytes}-byte limit")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestFailure(f"{path}: cannot read ({exc.strerror})") from exc
+    suffix = path.suffix.lower()
+    text, _encoding = decode(data, str(path))
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(text.splitlines(), str(path))
+    elif suffix in HTML_SUFFIXES or _looks_like_html(text):
+        yield article_from_html(text, str(path))
+    else:
+        yield article_from_text(text, str(path))
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:1000].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+def article_from_text(raw: str, source: str, **given: str | None) -> Article:
+    """A plain-text article; metadata read from its header lines unless given."""
+    text = clean_text(raw)
+    if not text.strip():
+        raise IngestFailure(f"{source}: no text")
+    meta = extract_text_meta(text)
+    return Article(
+        id=content_id(text),
+        source=source,
+        text=text,
+        title=given.get("title") or meta.title,
+        outlet=given.get("outlet") or meta.outlet,
+        author=given.get("author") or meta.author,
+        published=_iso(given.get("published")) or meta.published,
+        url=given.get("url"),
+        extractor="text",
+    )
+
+
+def article_from_html(html: str, source: str, url: str | None = None) -> Article:
+    result = extract_html(html, source, url=url)
+    text = clean_text(result.text)
+    meta = extract_text_meta(text)
+    return Article(
+        id=content_id(text),
+        source=source,
+        text=text,
+        title=result.title or meta.title,
+        outlet=result.outlet or meta.outlet,
+        author=result.author or meta.author,
+        published=_iso(result.published) or meta.published,
+        url=result.url,
+        extractor=result.extractor,
+    )
+
+
+def _iso(value: str | None) -> str | None:
+    """A given date as ISO 8601 at its own precision (keeps YYYY, YYYY-MM...)."""
+    if not value:
+        return None
+    value = str(value).strip()
+    import re
+
+    if m := re.match(r"^(\d{4})(-\d{2})?(-\d{2})?(?:[T ](\d{2}:\d{2}))?", value):
+        out = m.group(1) + (m.group(2) or "") + (m.group(3) or "")
+        if m.group(3) and m.group(4):
+            out += "T" + m.group(4)
+        return out
+    return parse_date(value)
+
+
+def read_jsonl(lines: Iterable[str], source: str) -> Iterator[Item]:
+    """JSON Lines ``{id, text, title?, outlet?, author?, published?, url?}``; ``text`` kept exactly."""
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{n}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            LOGGER.warning("skipped %s: not JSON (%s)", where, exc.msg)
+            yield IngestError(source=where, reason=f"{where}: not valid JSON ({exc.msg})")
+            continue
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"].strip():
+            LOGGER.warning("skipped %s: no text field", where)
+            yield IngestError(source=where, reason=f"{where}: each line needs a non-empty \"text\" string")
+            continue
+        text: str = row["text"]
+        meta = extract_text_meta(text)
+
+        def field(key: str, row: dict = row) -> str | None:
+            value = row.get(key)
+            return str(value) if value not in (None, "") else None
+
+        yield Article(
+            id=field("id") or content_id(text),
+            source=field("id") or where,
+            text=text,
+            title=field("title") or meta.title,
+            outlet=field("outlet") or meta.outlet,
+            author=field("author") or meta.author,
+            published=_iso(field("published")) or meta.published,
+            url=field("url"),
+            extractor="jsonl",
+        )

@@ -1,0 +1,204 @@
+"""Article metadata from the text itself: title, byline, date line, dateline, outlet.
+
+Plain-text articles carry their metadata in the first lines, the way papers
+print it: a headline, a "By ..." byline, a date line ("May 31, 2017",
+"29.05.2017 - Update : 30.05.2017"), and a wire dateline ("PARIS, May 29
+(Reuters) -"). Only the header zone is read, so body sentences that happen
+to contain a date or "by" never become metadata. Anything not found is None:
+nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+HEADER_LINES = 14  # non-empty lines scanned for metadata
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_TIME = r"(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})\s*(a\.?m\.?|p\.?m\.?|AM|PM)?)?"
+
+DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?", re.I), "ymd"),
+    (re.compile(rf"\b{_WEEKDAY}({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}){_TIME}", re.I), "mdy"),
+    (re.compile(rf"\b{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s+(\d{{4}}){_TIME}", re.I), "dmy"),
+    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(\d{1,2}):(\d{2}))?"), "dotted"),
+    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})"), "slashed"),
+    (re.compile(rf"^\s*({_MONTH})\s+(\d{{4}})\s*$", re.I), "my"),
+]
+
+_BYLINE = re.compile(r"^\s*(?:by|written by|author:|authors?:|words by)\s*[:\-]?\s*(.+)$", re.I)
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Z.'\- ]{1,40}[A-Z.])(?:,\s*[A-Z][A-Za-z.]*\s*\d{0,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\(([^)]{2,60})\))?\s*[-–—]+\s"
+)
+_OUTLET_LINE = re.compile(r"^\s*(?:source|outlet|publication|published by|publisher)\s*:\s*(.+)$", re.I)
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?([A-Z][\w&.' -]{2,60})", re.I)
+_UPDATED = re.compile(r"\b(?:updated?|modified|last update)\b", re.I)
+_SECTION_LABEL = re.compile(
+    r"^(?:world|europe|asia|africa|americas|middle east|politics|news|opinion|analysis|commentary|"
+    r"breaking|key points|key dates|key facts|summary|highlights|international|diplomacy|home|latest)"
+    r"(?:\s*[,/|>]\s*[A-Za-z ]+)*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TextMeta:
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    dateline_place: str | None = None
+
+
+def _clean(line: str) -> str:
+    line = _MD_LINK.sub(r"\1", line)
+    return line.strip().strip("#*_ ").strip()
+
+
+def parse_date(s: str) -> str | None:
+    """The first date in ``s`` as ISO 8601 at the precision given, else None."""
+    for pattern, kind in DATE_PATTERNS:
+        m = pattern.search(s)
+        if not m:
+            continue
+        g = m.groups()
+        try:
+            if kind == "ymd":
+                y, mo, d = int(g[0]), int(g[1]), int(g[2])
+                hh, mm = (int(g[3]), int(g[4])) if g[3] else (None, None)
+            elif kind == "mdy":
+                mo, d, y = MONTHS[g[0].lower().rstrip(".")], int(g[1]), int(g[2])
+                hh, mm = _clock(g[3], g[4], g[5])
+            elif kind == "dmy":
+                d, mo, y = int(g[0]), MONTHS[g[1].lower().rstrip(".")], int(g[2])
+                hh, mm = _clock(g[3], g[4], g[5])
+            elif kind == "dotted":
+                d, mo, y = int(g[0]), int(g[1]), int(g[2])
+                hh, mm = (int(g[3]), int(g[4])) if g[3] else (None, None)
+            elif kind == "slashed":
+                a, b, y = int(g[0]), int(g[1]), int(g[2])
+                mo, d = (a, b) if a <= 12 else (b, a)
+                hh, mm = None, None
+            else:  # month year
+                return f"{int(g[1]):04d}-{MONTHS[g[0].lower().rstrip('.')]:02d}"
+            datetime(y, mo, d)
+        except (ValueError, KeyError):
+            continue
+        if hh is not None and mm is not None and 0 <= hh < 24 and 0 <= mm < 60:
+            return f"{y:04d}-{mo:02d}-{d:02d}T{hh:02d}:{mm:02d}"
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def _clock(h: str | None, m: str | None, ampm: str | None) -> tuple[int | None, int | None]:
+    if not h or not m:
+        return None, None
+    hour = int(h)
+    if ampm:
+        pm = ampm.lower().startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+    return hour, int(m)
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that is mostly a date (a printed date line, not a sentence)."""
+    if len(line) > 80 or not parse_date(line):
+        return False
+    words = re.findall(r"[A-Za-z]+", line)
+    filler = {"updated", "update", "published", "posted", "on", "at", "am", "pm", "a", "p", "m", "gmt", "utc",
+              "et", "est", "edt", "cet", "cest", "bst", "last", "modified"}
+    content = [w for w in words if w.lower() not in filler and w.lower().rstrip(".") not in MONTHS
+               and not re.fullmatch(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", w)]
+    return len(content) <= 2
+
+
+def _looks_like_title(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 30 and not line.endswith((".", ":")) and not _SECTION_LABEL.match(line)
+
+
+def _split_author(raw: str) -> tuple[str | None, str | None]:
+    """'Jane Doe, Reuters' -> ('Jane Doe', 'Reuters'); 'Jane Doe and John Roe' stays whole."""
+    raw = _clean(raw)
+    raw = re.split(r"\s+[|•·]\s+", raw)[0] if re.search(r"\s[|•·]\s", raw) else raw
+    if parse_date(raw):
+        raw = re.split(r",?\s*" + _MONTH, raw)[0].strip(" ,")
+    parts = [p.strip() for p in raw.split(",") if p.strip()]
+    if not parts:
+        return None, None
+    author = parts[0]
+    outlet = parts[1] if len(parts) > 1 and len(parts[1].split()) <= 5 else None
+    if not re.search(r"[A-Za-z]", author) or len(author.split()) > 8:
+        return None, None
+    return author, outlet
+
+
+def extract_text_meta(text: str) -> TextMeta:
+    """Read title, author, outlet, published date and dateline from the header zone of ``text``."""
+    lines = [ln for ln in (_clean(raw) for raw in text.split("\n")) if ln]
+    header = lines[:HEADER_LINES]
+    title: str | None = None
+    for i, line in enumerate(header[:3]):
+        if _looks_like_title(line) and not _is_date_line(line) and not _BYLINE.match(line):
+            title = line
+            break
+        if i == 0 and not _SECTION_LABEL.match(line):
+            break
+    author = outlet = published = place = None
+    updated: str | None = None
+    paragraphs = 0
+    for line in header:
+        # Once the body has started (a second paragraph, or a "Key dates"-style list),
+        # dates and names are content, not metadata. One long line may be a photo caption.
+        if len(line.split()) > 30:
+            paragraphs += 1
+            if paragraphs >= 2:
+                break
+            continue
+        if re.match(r"^(?:key dates|timeline|chronology|key facts)\b", line, re.I):
+            break
+        if author is None and (m := _BYLINE.match(line)) and len(line) < 120:
+            author, by_outlet = _split_author(m.group(1))
+            outlet = outlet or by_outlet
+            continue
+        if outlet is None and (m := _OUTLET_LINE.match(line)):
+            outlet = _clean(m.group(1))
+            continue
+        if published is None and _is_date_line(line):
+            # "29.05.2017 - Update : 30.05.2017": the first date is the publication
+            first = re.split(r"\s[-–—|]\s", line)[0] if _UPDATED.search(line) else line
+            if _UPDATED.match(first.strip()):
+                updated = updated or parse_date(first)
+                continue
+            published = parse_date(first)
+            continue
+        if place is None and (m := _DATELINE.match(line)):
+            place = m.group(1).strip().title()
+            if m.group(2) and outlet is None:
+                outlet = m.group(2).strip()
+        elif place is None and re.fullmatch(r"[A-Z][A-Z .'\-]{2,30}", line) and len(line.split()) <= 3:
+            place = line.title()
+    if outlet is None:
+        for line in lines[-6:]:
+            if m := _COPYRIGHT.search(line):
+                outlet = m.group(1).strip(" .")
+                break
+    return TextMeta(title=title, author=author, outlet=outlet, published=published or updated,
+                    dateline_place=place)

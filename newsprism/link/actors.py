@@ -1,0 +1,112 @@
+"""Merge each article's actors into corpus-wide actors.
+
+Rules, in order:
+- countries and international organisations merge on their code;
+- people merge on the normalised full name; a one-word name (a surname used
+  alone, "Duarte") joins the only multi-word person whose last name it is;
+- organisations and groups merge on the normalised name.
+The canonical name is the fullest form seen; kind, country and role are the
+most frequent non-empty values, so one article's slip is outvoted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from newsprism.records import Annotation
+
+
+def norm_name(name: str) -> str:
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(ch for ch in name if not unicodedata.combining(ch))
+    name = re.sub(r"['’]s$", "", name)
+    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+
+
+@dataclass
+class GlobalActor:
+    id: str
+    names: Counter[str] = field(default_factory=Counter)
+    kinds: Counter[str] = field(default_factory=Counter)
+    countries: Counter[str] = field(default_factory=Counter)
+    roles: Counter[str] = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+    mentions: int = 0
+
+    @property
+    def name(self) -> str:
+        # fullest (most words), then most frequent
+        return max(self.names, key=lambda n: (len(n.split()), self.names[n], n))
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kinds.most_common(1)[0][0] if self.kinds else "other",
+            "country": self.countries.most_common(1)[0][0] if self.countries else None,
+            "role": self.roles.most_common(1)[0][0] if self.roles else None,
+            "aliases": sorted(self.aliases - {self.name}),
+            "mentions": self.mentions,
+        }
+
+
+def _actor_id(key: str) -> str:
+    return "act_" + hashlib.sha1(key.encode()).hexdigest()[:10]
+
+
+@dataclass
+class ActorLinks:
+    actors: list[dict[str, object]]
+    links: dict[tuple[str, str], str]  # (article_id, local actor id) -> global actor id
+
+    def global_id(self, article_id: str, local_id: str | None) -> str | None:
+        if local_id is None:
+            return None
+        return self.links.get((article_id, local_id))
+
+    def by_id(self) -> dict[str, dict[str, object]]:
+        return {str(a["id"]): a for a in self.actors}
+
+
+def link_actors(annotations: list[Annotation]) -> ActorLinks:
+    """Corpus-wide actors and the map from each article's actors to them."""
+    keys: dict[tuple[str, str], str] = {}
+    full_people: dict[str, set[str]] = defaultdict(set)  # surname -> person keys
+    locals_ = [(ann.article.id, act) for ann in annotations for act in ann.actors]
+    for _aid, act in locals_:
+        n = norm_name(act.name)
+        if act.kind == "person" and len(n.split()) >= 2:
+            full_people[n.split()[-1]].add("person:" + n)
+    for aid, act in locals_:
+        n = norm_name(act.name) or act.id
+        if act.kind == "country" and act.country:
+            key = "country:" + act.country
+        elif act.kind == "person":
+            parts = n.split()
+            if len(parts) == 1 and len(full_people.get(parts[0], ())) == 1:
+                key = next(iter(full_people[parts[0]]))
+            else:
+                key = "person:" + n
+        else:
+            key = f"{act.kind}:{n}"
+        keys[(aid, act.id)] = key
+    merged: dict[str, GlobalActor] = {}
+    for aid, act in locals_:
+        key = keys[(aid, act.id)]
+        g = merged.setdefault(key, GlobalActor(id=_actor_id(key)))
+        g.names[act.name] += 1
+        g.kinds[act.kind] += 1
+        if act.country:
+            g.countries[act.country] += 1
+        if act.role:
+            g.roles[act.role] += 1
+        g.aliases.update(act.aliases)
+        g.aliases.add(act.name)
+        g.mentions += len(act.mentions)
+    links = {k: merged[key].id for k, key in keys.items()}
+    actors = sorted((g.as_dict() for g in merged.values()), key=lambda a: (-int(str(a["mentions"])), str(a["name"])))
+    return ActorLinks(actors=actors, links=links)

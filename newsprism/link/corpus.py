@@ -1,0 +1,33 @@
+"""Everything that needs several articles at once, run in order over records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsprism.link.actors import ActorLinks, link_actors
+from newsprism.link.statements import QuoteRef, align_statements
+from newsprism.link.stories import cluster_stories
+from newsprism.records import Annotation
+
+
+@dataclass
+class Linked:
+    actors: ActorLinks
+    stories: list[dict[str, object]]
+    statements: list[dict[str, object]]
+
+
+def quote_id(article_id: str, index: int) -> str:
+    return f"{article_id}:q{index}"
+
+
+def link_corpus(annotations: list[Annotation], window_days: int = 7) -> Linked:
+    actors = link_actors(annotations)
+    stories = cluster_stories(annotations, actors, window_days=window_days)
+    refs = [
+        QuoteRef(quote_id(ann.article.id, i), ann.article.id,
+                 actors.global_id(ann.article.id, q.speaker_actor), q.text)
+        for ann in annotations for i, q in enumerate(ann.quotes)
+    ]
+    statements = align_statements(refs)
+    return Linked(actors=actors, stories=stories, statements=statements)

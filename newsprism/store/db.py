@@ -1,0 +1,186 @@
+"""The store: the only place that writes SQL. Methods are named for records, not tables.
+
+SQLite through sqlite-utils, in WAL mode; every batch is written in one
+transaction, and article rows are upserted by content-hash id, so a re-run
+after a crash neither duplicates nor loses anything.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from newsprism.errors import StoreError
+from newsprism.records import Annotation, Article, IngestError, annotation_from_dict
+from newsprism.store.migrations import MIGRATIONS
+
+ANNOTATION_VERSION = "1"
+PER_ARTICLE_TABLES = ("entities", "mentions", "quotes", "timexes", "events")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """A newsprism database (SQLite file or ``":memory:"``)."""
+
+    def __init__(self, path: str | Path = ":memory:") -> None:
+        self.path = str(path)
+        try:
+            if self.path == ":memory:":
+                self.db = Database(memory=True)
+            else:
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+                self.db = Database(self.path)
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA busy_timeout=10000")
+            MIGRATIONS.apply(self.db)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a newsprism database or unreadable ({exc})") from exc
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing -----------------------------------------------------------------------------
+    def has_annotation(self, article_id: str) -> bool:
+        row = self.db.execute(
+            "select 1 from annotations where article_id = ? and version = ?", [article_id, ANNOTATION_VERSION]
+        ).fetchone()
+        return row is not None
+
+    def save_annotations(self, annotations: Iterable[Annotation]) -> int:
+        """Write a batch of annotated articles in one transaction; returns how many."""
+        batch = list(annotations)
+        if not batch:
+            return 0
+        conn = self.db.conn
+        with conn:
+            for ann in batch:
+                self._write_annotation(ann)
+        return len(batch)
+
+    def _write_annotation(self, ann: Annotation) -> None:
+        a = ann.article
+        aid = a.id
+        row = dataclasses.asdict(a) | {"ingested_at": _now()}
+        self.db["articles"].upsert(row, pk="id")
+        for table in PER_ARTICLE_TABLES:
+            self.db.execute(f"delete from [{table}] where article_id = ?", [aid])
+        self.db["annotations"].upsert(
+            {"article_id": aid, "version": ANNOTATION_VERSION, "data": json.dumps(dataclasses.asdict(ann))},
+            pk="article_id",
+        )
+        self.db["entities"].insert_all(
+            (dataclasses.asdict(e) | {"article_id": aid} for e in ann.entities)
+        )
+        self.db["mentions"].insert_all(
+            {"article_id": aid, "local_actor": act.id, "start": m.start, "end": m.end, "text": m.text}
+            for act in ann.actors for m in act.mentions
+        )
+        self.db["quotes"].insert_all(
+            {"id": f"{aid}:q{i}", "article_id": aid, "start": q.start, "end": q.end, "text": q.text,
+             "kind": q.kind, "speaker_name": q.speaker_name, "local_actor": q.speaker_actor,
+             "speaker_start": q.speaker.start if q.speaker else None,
+             "speaker_end": q.speaker.end if q.speaker else None,
+             "cue": q.cue.text if q.cue else None, "cue_start": q.cue.start if q.cue else None,
+             "cue_end": q.cue.end if q.cue else None, "date": q.date}
+            for i, q in enumerate(ann.quotes)
+        )
+        self.db["timexes"].insert_all(
+            {"article_id": aid, "start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+            for t in ann.timexes
+        )
+        self.db["events"].insert_all(
+            {"id": f"{aid}:e{i}", "article_id": aid, "type": e.type, "cameo": e.cameo,
+             "goldstein": e.goldstein, "mode": e.mode, "date": e.date,
+             "source_name": e.source.name if e.source else None,
+             "source_country": e.source.country if e.source else None,
+             "source_actor": e.source.actor if e.source else None,
+             "target_name": e.target.name if e.target else None,
+             "target_country": e.target.country if e.target else None,
+             "target_actor": e.target.actor if e.target else None,
+             "start": e.evidence.start, "end": e.evidence.end, "text": e.evidence.text,
+             "claimed_by": e.claimed_by}
+            for i, e in enumerate(ann.events)
+        )
+
+    def save_errors(self, errors: Iterable[IngestError]) -> int:
+        rows = [{"source": e.source, "reason": e.reason, "at": _now()} for e in errors]
+        if rows:
+            with self.db.conn:
+                self.db["ingest_errors"].insert_all(rows)
+        return len(rows)
+
+    def save_links(self, actors: list[dict[str, Any]], links: list[dict[str, str]],
+                   stories: list[dict[str, Any]]) -> None:
+        """Replace the cross-article layer (global actors, stories) in one transaction."""
+        with self.db.conn:
+            for table in ("actors", "actor_links", "stories", "story_articles"):
+                self.db.execute(f"delete from [{table}]")
+            self.db["actors"].insert_all(
+                {**a, "aliases": json.dumps(a.get("aliases", []))} for a in actors
+            )
+            self.db["actor_links"].insert_all(links)
+            self.db["stories"].insert_all(
+                {"id": s["id"], "title": s["title"], "dates": json.dumps(s.get("dates", []))} for s in stories
+            )
+            self.db["story_articles"].insert_all(
+                {"story_id": s["id"], "article_id": a} for s in stories for a in s["articles"]
+            )
+
+    # --- reading -----------------------------------------------------------------------------
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("select id from articles order by published, id").fetchall()]
+
+    def iter_annotations(self, article_ids: Iterable[str] | None = None) -> Iterator[Annotation]:
+        if article_ids is None:
+            rows = self.db.execute(
+                "select n.data from annotations n join articles a on a.id = n.article_id "
+                "order by a.published, a.id"
+            )
+            for (data,) in rows.fetchall():
+                yield annotation_from_dict(json.loads(data))
+            return
+        for aid in article_ids:
+            row = self.db.execute("select data from annotations where article_id = ?", [aid]).fetchone()
+            if row:
+                yield annotation_from_dict(json.loads(row[0]))
+
+    def get_article(self, article_id: str) -> Article | None:
+        rows = list(self.db["articles"].rows_where("id = ?", [article_id]))
+        if not rows:
+            return None
+        row = rows[0]
+        row.pop("ingested_at", None)
+        return Article(**row)
+
+    def errors(self) -> list[IngestError]:
+        return [IngestError(r["source"], r["reason"]) for r in self.db["ingest_errors"].rows]
+
+    def counts(self) -> dict[str, int]:
+        tables = ("articles", "actors", "quotes", "timexes", "events", "stories", "ingest_errors")
+        return {t: self.db[t].count for t in tables}
+
+    def stories(self) -> list[dict[str, Any]]:
+        out = []
+        for s in self.db["stories"].rows:
+            ids = [r[0] for r in self.db.execute(
+                "select article_id from story_articles where story_id = ? order by article_id", [s["id"]])]
+            out.append({"id": s["id"], "title": s["title"], "dates": json.loads(s["dates"] or "[]"),
+                        "articles": ids})
+        return out
