@@ -46,10 +46,10 @@ def summarize(dossier: dict[str, Any], annotations: list[Annotation]) -> list[di
     for st in statements:
         if len(out) >= MAX_SENTENCES - 2:
             break
-        members = [quotes[q] for q in st["quotes"] if q in quotes]
-        if not members:
+        reports = [quotes[q] for q in st["quotes"] if q in quotes]
+        if not reports:
             continue
-        best = max(members, key=lambda q: (q["kind"] == "direct", len(q["text"])))
+        best = max(reports, key=lambda q: (q["kind"] == "direct", len(q["text"])))
         speaker = names.get(st["speaker"], best["speaker_name"] or "A speaker")
         words = " ".join(best["text"].split())
         if len(words) > 220:
@@ -57,7 +57,7 @@ def summarize(dossier: dict[str, Any], annotations: list[Annotation]) -> list[di
         n = len(st["outlets"])
         out.append({
             "text": f'{speaker} said: "{words}" (reported by {n} outlets).',
-            "evidence": [q["evidence"] for q in members],
+            "evidence": [q["evidence"] for q in reports],
             "kind": "statement",
         })
     for entry in dossier["timeline"]:

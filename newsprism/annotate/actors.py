@@ -1,20 +1,823 @@
-"""Placeholder for the newsprism_actors component (being written)."""
+"""The ``newsprism_actors`` component: who the article talks about.
+
+Builds article-local actors from spaCy NER and a world lexicon (countries,
+capitals as metonyms, government buildings, international organisations),
+merges name variants of one person ("Helena Duarte", "Duarte", "President
+Duarte", "Duarte's"), learns each person's role, country, age and gender from
+premodifiers and appositions, and resolves pronouns and definite descriptions
+("she", "the Brazilian president", "the 62-year-old") to those actors.
+
+Everything is rule based and linear in the number of tokens: world lookups
+are dict hits keyed by token text, and dependency parses are only consulted
+around candidate tokens.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from newsprism.annotate import extensions  # noqa: F401  (declares Doc._ attributes)
+
+WORLD_PATH = Path(__file__).with_name("resources") / "world.json"
+
+# ---------------------------------------------------------------- world ----
 
 
-class Annotator:
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What one surface form in the world lexicon denotes."""
+
+    type: str  # country | capital | demonym | plural | metonym | org
+    code: str  # ISO3 for country-ish types, org code for org
+    name: str  # display name of the country/organisation/building
+    role: str | None = None  # metonym: presidency, foreign ministry, ...
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    role: str
+    gender: str | None
+    leader: bool
+
+
+@dataclass
+class World:
+    """The world resource, indexed for lookups."""
+
+    countries: dict[str, dict[str, Any]]
+    surface: dict[str, Entry]  # exact surface form -> entry
+    folded: dict[str, str]  # lower-cased name/demonym/capital -> ISO3 (country_of)
+    orgs: dict[str, dict[str, Any]]
+    roles: dict[str, Role]  # lower-cased role form -> role
+    role_re: re.Pattern[str]
+    role_heads: frozenset[str]  # lower-cased last words of role forms
+    titles: dict[str, dict[str, Any]]
+    org_types: dict[str, tuple[str, str]]  # lower-cased word -> (role, kind)
+    premod_words: frozenset[str]  # lower-cased words allowed before a name
+
+
+@lru_cache(maxsize=1)
+def load_world() -> World:
+    """Load ``world.json`` once per process (see resources/build_world.py)."""
+    data = json.loads(WORLD_PATH.read_text(encoding="utf-8"))
+    surface: dict[str, Entry] = {}
+    folded: dict[str, str] = {}
+    for code, c in data["countries"].items():
+        name = c["name"]
+        for kind in ("capitals", "plurals", "demonyms", "names"):  # later kinds win on clashes
+            for form in c[kind]:
+                surface[form] = Entry(kind[:-1] if kind != "names" else "country", code, name)
+                folded.setdefault(form.lower(), code)
+        folded[code.lower()] = code
+    for m in data["metonyms"]:
+        for form in m["names"]:
+            surface[form] = Entry("metonym", m["country"], m["name"], m["role"])
+    orgs = {}
+    for o in data["organizations"]:
+        orgs[o["code"]] = o
+        for form in o["names"]:
+            surface.setdefault(form, Entry("org", o["code"], o["name"]))
+    roles: dict[str, Role] = {}
+    for r in data["roles"]:
+        for form in r["forms"]:
+            roles.setdefault(form.lower(), Role(r["role"], r["gender"], r["leader"]))
+    forms = sorted(roles, key=len, reverse=True)
+    role_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+    heads = frozenset(f.split()[-1] for f in roles if not f.endswith("."))
+    titles = {t["title"]: t for t in data["titles"]}
+    org_types = {o["word"]: (o["role"], o["kind"]) for o in data["org_types"]}
+    premod = {w.lower() for f in roles for w in f.split() if w.lower() not in ("of", "the", "state")}
+    premod |= {t.lower() for t in titles} | _MODIFIERS
+    return World(data["countries"], surface, folded, orgs, roles, role_re, heads, titles, org_types,
+                 frozenset(premod))
+
+
+_MODIFIERS = {"former", "then", "new", "acting", "outgoing", "incoming", "interim", "elected", "top",
+              "senior", "veteran", "current", "embattled", "visiting", "deputy", "vice", "chief", "foreign",
+              "prime", "his", "her", "counterpart", "year", "old", "-", "then-"}
+_STRIP_ENDS = {"'s", "\u2019s", "'", "\u2019"}
+
+
+def country_of(text: str) -> str | None:
+    """ISO alpha-3 code for a country name, alternate name, demonym, capital or code; else None."""
+    world = load_world()
+    t = text.strip()
+    for suffix in ("'s", "\u2019s"):
+        if t.endswith(suffix):
+            t = t[: -len(suffix)]
+    entry = world.surface.get(t)
+    if entry is None and t.lower().startswith("the "):
+        entry = world.surface.get(t[4:])
+    if entry is not None and entry.type != "org" and entry.code in world.countries:
+        return entry.code
+    low = t.lower()
+    if low.startswith("the "):
+        low = low[4:]
+    return world.folded.get(low)
+
+
+# ------------------------------------------------------------ constants ----
+
+_PERSON_PRON = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                "herself": "f"}
+_SUBJ = {"nsubj", "nsubjpass"}
+_HOST_VERBS = {"host", "welcome", "receive", "invite", "greet"}
+_VISIT_VERBS = {"visit", "travel", "arrive"}
+_METONYM_POSS_BAD = {"street", "streets", "mayor", "airport", "suburb", "suburbs", "resident", "residents",
+                     "center", "centre", "outskirts", "metro", "river", "district", "skyline", "population"}
+_POLITICAL_OBJ_VERBS = {"urge", "warn", "accuse", "criticize", "criticise", "blame", "pressure", "push",
+                        "support", "back", "sanction", "condemn", "call", "ask", "tell", "invite", "join",
+                        "reassure", "show", "convince", "persuade", "threaten", "praise", "thank", "help",
+                        "reject", "recognize", "recognise", "punish", "engage", "court", "isolate"}
+_POLITICAL_NOUNS = {"talks", "relations", "ties", "dialogue", "pressure", "sanctions", "negotiations",
+                    "tensions", "cooperation", "rift", "dispute", "meeting", "summit", "agreement", "deal",
+                    "conflict", "war"}
+_LEADER_GENERIC = {"leader", "head", "head of state", "head of government"}
+_OFFICIAL_GENERIC = {"official", "diplomat", "negotiator"}
+_AGE_RE = re.compile(r"(\d{1,3})\s*-\s*year\s*-\s*old")
+_HOST_WORDS = {"host": "host", "hosts": "host", "guest": "guest", "visitor": "guest"}
+_ENTRY_LABEL = {"country": "GPE", "capital": "GPE", "demonym": "NORP", "plural": "NORP", "org": "ORG"}
+_ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+
+
+@dataclass
+class _Actor:
+    kind: str
+    name: str
+    key: str
+    country: str | None = None
+    role: str | None = None
+    gender: str | None = None
+    age: int | None = None
+    code: str | None = None  # organisation code (CAMEO-style) for international organisations
+    names: list[list[str]] = field(default_factory=list)  # person name token lists
+    tags: set[str] = field(default_factory=set)  # host / guest
+    mentions: list[tuple[int, int, str, bool]] = field(default_factory=list)  # char start, end, label, pron
+    aliases: list[str] = field(default_factory=list)
+    last_tok: int = -1
+    last_subj_tok: int = -1
+
+
+# ------------------------------------------------------------ component ----
+
+
+class ActorAnnotator:
+    """Finds actors and their mentions in one article (see module docstring)."""
+
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.nlp = nlp
+        self._index: tuple[dict[str, int], World] | None = None
 
+    # -- world matching -----------------------------------------------------
+    def _token_index(self) -> tuple[dict[str, int], World]:
+        """First token text of each world surface form -> max length in tokens (built once)."""
+        if self._index is None:
+            world = load_world()
+            first: dict[str, int] = {}
+            forms = list(world.surface)
+            for form, toks in zip(forms, self.nlp.tokenizer.pipe(forms), strict=True):
+                n = len(toks)
+                if n and first.get(toks[0].text, 0) < n:
+                    first[toks[0].text] = n
+            self._index = (first, world)
+        return self._index
+
+    def _world_matches(self, doc: Doc) -> dict[int, tuple[int, Entry]]:
+        """Greedy longest matches of world surface forms: start token -> (end token, entry)."""
+        first, world = self._token_index()
+        text = doc.text
+        out: dict[int, tuple[int, Entry]] = {}
+        n = len(doc)
+        i = 0
+        while i < n:
+            tok = doc[i]
+            maxlen = first.get(tok.text)
+            if maxlen:
+                for j in range(min(n, i + maxlen), i, -1):
+                    last = doc[j - 1]
+                    entry = world.surface.get(text[tok.idx: last.idx + len(last.text)])
+                    if entry is not None:
+                        out[i] = (j, entry)
+                        i = j - 1
+                        break
+            i += 1
+        return out
+
+    # -- main ---------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        setattr(doc._, "np_actors", [])
+        _first, world = self._token_index()
+        run = _Run(doc, world, self._world_matches(doc))
+        run.collect()
+        actors, mentions = run.output()
+        doc._.np_actors = actors
+        doc._.np_mentions = mentions
         return doc
 
 
-@Language.factory("newsprism_actors", requires=["doc.ents", "token.dep"], assigns=["doc._.np_actors", "doc._.np_mentions"])
-def make_actors(nlp: Language, name: str) -> Annotator:
-    return Annotator(nlp, name)
+class _Run:
+    """State for annotating one doc."""
+
+    def __init__(self, doc: Doc, world: World, wm: dict[int, tuple[int, Entry]]) -> None:
+        self.doc = doc
+        self.world = world
+        self.wm = wm
+        self.actors: list[_Actor] = []
+        self.by_key: dict[str, _Actor] = {}
+        self.covered: dict[int, _Actor] = {}  # token index -> actor whose name covers it
+        self.sent_of = [0] * len(doc)
+        for k, sent in enumerate(doc.sents):
+            for t in range(sent.start, sent.end):
+                self.sent_of[t] = k
+        self.wm_tok: dict[int, tuple[int, int, Entry]] = {}
+        for s, (e, entry) in wm.items():
+            for t in range(s, e):
+                self.wm_tok[t] = (s, e, entry)
+
+    # -- helpers ------------------------------------------------------------
+    def _actor(self, key: str, kind: str, name: str, **kw: Any) -> _Actor:
+        a = self.by_key.get(key)
+        if a is None:
+            a = _Actor(kind=kind, name=name, key=key, **kw)
+            self.by_key[key] = a
+            self.actors.append(a)
+        return a
+
+    def _mention(self, a: _Actor, s: int, e: int, label: str, pron: bool = False) -> None:
+        """Record tokens [s, e) as a mention of actor a."""
+        doc = self.doc
+        if s >= e:
+            return
+        start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+        a.mentions.append((start, end, label, pron))
+        if not pron:
+            surf = doc.text[start:end]
+            if surf not in a.aliases:
+                a.aliases.append(surf)
+        for t in range(s, e):
+            self.covered[t] = a
+        a.last_tok = e - 1
+        head = _head_of(doc, s, e)
+        if head.dep_ in _SUBJ:
+            a.last_subj_tok = e - 1
+
+    def _country_actor(self, code: str) -> _Actor:
+        name = self.world.countries[code]["name"] if code in self.world.countries else code
+        return self._actor("C:" + code, "country", name, country=code)
+
+    def _country_in(self, s: int, e: int) -> tuple[str | None, str | None]:
+        """Country (ISO3) and metonym role named by world forms among tokens [s, e)."""
+        for t in range(s, e):
+            hit = self.wm_tok.get(t)
+            if hit is None:
+                continue
+            entry = hit[2]
+            if entry.type in ("country", "demonym", "plural", "capital"):
+                return entry.code, None
+            if entry.type == "metonym" and entry.code in self.world.countries:
+                return entry.code, entry.role
+        return None, None
+
+    def _role_in(self, text: str) -> Role | None:
+        """The role named in a phrase: the last (rightmost-ending) role form."""
+        best = None
+        for m in self.world.role_re.finditer(text.lower()):
+            best = m
+        return self.world.roles[best.group(0)] if best else None
+
+    # -- collection ---------------------------------------------------------
+    def collect(self) -> None:
+        """One left-to-right pass over names, descriptions and pronouns."""
+        doc = self.doc
+        items: list[tuple[int, int, str, Any]] = []
+        ent_starts: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ in _ACTOR_LABELS:
+                items.append((ent.start, ent.end, "ent", ent.label_))
+                ent_starts.update(range(ent.start, ent.end))
+        for s, (e, entry) in self.wm.items():
+            if not any(t in ent_starts for t in range(s, e)):
+                items.append((s, e, "world", entry))
+        heads = self.world.role_heads
+        org_types = self.world.org_types
+        for tok in doc:
+            low = tok.lower_
+            if low in _PERSON_PRON and tok.tag_ in ("PRP", "PRP$"):
+                items.append((tok.i, tok.i + 1, "pron", _PERSON_PRON[low]))
+            elif tok.i not in ent_starts and tok.pos_ in ("NOUN", "PROPN") and (
+                low in heads or low in org_types or low in _HOST_WORDS
+            ):
+                items.append((tok.i, tok.i + 1, "desc", None))
+            elif low == "old" and tok.dep_ != "amod" and tok.i >= 2 and doc[tok.i - 2].lower_ == "year":
+                items.append((tok.i, tok.i + 1, "desc", None))
+            elif tok.pos_ == "PROPN" and tok.i not in ent_starts and tok.is_title and tok.i not in self.wm_tok:
+                items.append((tok.i, tok.i + 1, "propn", None))
+        items.sort(key=lambda x: (x[0], -x[1]))
+        for s, e, what, info in items:
+            if s in self.covered:
+                continue
+            if what == "ent":
+                self._on_ent(s, e, info)
+            elif what == "world":
+                self._on_world(s, e, info, None)
+            elif what == "pron":
+                self._on_pronoun(doc[s], info)
+            elif what == "desc":
+                self._on_description(doc[s])
+            elif what == "propn":
+                self._on_bare_propn(s)
+
+    # -- names --------------------------------------------------------------
+    def _on_ent(self, s: int, e: int, label: str) -> None:
+        doc = self.doc
+        s0 = s
+        if doc[s].lower_ == "the":
+            s += 1
+        while e > s and doc[e - 1].text in _STRIP_ENDS:
+            e -= 1
+        if s >= e:
+            return
+        hit = self.wm.get(s)
+        if hit is not None and hit[0] == e:
+            self._on_world(s, e, hit[1], label)
+            return
+        if label == "PERSON":
+            # leading titles / demonyms the NER swallowed become premodifiers
+            while e - s > 1 and (doc[s].lower_ in self.world.premod_words or s in self.wm_tok):
+                s += 1
+            if s in self.wm_tok or doc[s].lower_ in self.world.premod_words:
+                return
+            self._on_person(s, e, label, s0)
+        elif label == "ORG" or label == "FAC":
+            self._on_org(s, e, label)
+        elif label == "NORP":
+            self._on_norp(s, e)
+        elif label == "GPE" or label == "LOC":
+            known = self._known_person(s, e)
+            if known is not None:
+                self._on_person(s, e, "PERSON", s)
+
+    def _on_world(self, s: int, e: int, entry: Entry, label: str | None) -> None:
+        doc = self.doc
+        label = _ENTRY_LABEL.get(entry.type, label)
+        head = _head_of(doc, s, e)
+        if entry.type == "country":
+            self._mention(self._country_actor(entry.code), s, e, label or "GPE")
+        elif entry.type == "capital":
+            if _metonymic(head):
+                if doc.text[doc[s].idx: doc[e - 1].idx + len(doc[e - 1].text)] == "Brussels":
+                    self._mention(self._org_actor("EEC"), s, e, label or "GPE")
+                else:
+                    self._mention(self._country_actor(entry.code), s, e, label or "GPE")
+        elif entry.type == "plural":
+            if head.dep_ not in ("amod", "compound"):
+                self._mention(self._country_actor(entry.code), _with_det(doc, s), e, label or "NORP")
+        elif entry.type == "demonym":
+            if head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("amod", "compound") and s > 0 and \
+                    doc[s - 1].lower_ == "the" and entry.name not in ("",):
+                self._mention(self._country_actor(entry.code), s - 1, e, label or "NORP")
+        elif entry.type == "metonym":
+            if head.dep_ == "compound" and head.head.lower_ in self.world.role_heads:
+                return  # "Kremlin spokesman": a premodifier of a person's role
+            code = entry.code
+            a = self._actor("M:" + entry.name, "organization", entry.name,
+                            country=code if code in self.world.countries else None, role=entry.role)
+            self._mention(a, _with_det(doc, s), e, label or "ORG")
+        elif entry.type == "org":
+            self._mention(self._org_actor(entry.code), _with_det(doc, s), e, label or "ORG")
+
+    def _org_actor(self, code: str) -> _Actor:
+        org = self.world.orgs.get(code)
+        name = org["name"] if org else code
+        return self._actor("O:" + code, "organization", name, code=code)
+
+    def _on_org(self, s: int, e: int, label: str) -> None:
+        doc = self.doc
+        if self._known_person(s, e) is not None or self._person_shaped(s, e):
+            self._on_person(s, e, "PERSON", s)
+            return
+        text = doc.text[doc[s].idx: doc[e - 1].idx + len(doc[e - 1].text)]
+        country, _ = self._country_in(s, e)
+        if country is None and e + 1 < len(doc) and doc[e].lower_ in ("in", "of") and (e + 1) in self.wm_tok:
+            entry = self.wm_tok[e + 1][2]
+            if entry.type in ("country", "capital"):
+                country = entry.code  # "the Foreign Ministry in Moscow"
+        low = text.lower()
+        role = None
+        for word, (r, _k) in self.world.org_types.items():
+            if low.endswith(word):
+                role = r if len(word) > len(role or "") else role
+        key = "T:%s:%s" % (country, role) if country and role else "N:" + text
+        a = self._actor(key, "organization", text, country=country, role=role)
+        self._mention(a, _with_det(doc, s), e, label)
+
+    def _on_norp(self, s: int, e: int) -> None:
+        doc = self.doc
+        head = _head_of(doc, s, e)
+        if head.dep_ in ("amod", "compound") or head.pos_ == "ADJ":
+            return
+        text = doc.text[doc[s].idx: doc[e - 1].idx + len(doc[e - 1].text)]
+        a = self._actor("G:" + text, "group", text)
+        self._mention(a, _with_det(doc, s), e, "NORP")
+
+    def _person_shaped(self, s: int, e: int) -> bool:
+        """An ORG span that a title or a person-role apposition shows is a person."""
+        doc = self.doc
+        if any(t.pos_ != "PROPN" or not t.is_title or t.lower_ in self.world.org_types for t in doc[s:e]):
+            return False
+        if s > 0 and doc[s - 1].text in self.world.titles and doc[s - 1].is_title:
+            return True
+        head = _head_of(doc, s, e)
+        roles = self.world.role_heads
+        if any(c.dep_ == "appos" and c.lower_ in roles and c.lower_ not in self.world.org_types
+               for c in head.children):
+            return True
+        return head.dep_ == "appos" and head.head.lower_ in roles and head.head.lower_ not in self.world.org_types
+
+    def _known_person(self, s: int, e: int) -> _Actor | None:
+        toks = [t.text for t in self.doc[s:e]]
+        return self._match_person(toks, None, None, None)
+
+    def _on_bare_propn(self, i: int) -> None:
+        """A capitalised token the NER missed that repeats a known person's surname."""
+        tok = self.doc[i]
+        if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+            return
+        a = self._match_person([tok.text], None, None, None, surname_only=True)
+        if a is not None:
+            self._mention(a, i, i + 1, "PERSON")
+
+    def _match_person(self, toks: list[str], country: str | None, gender: str | None, role: str | None,
+                      surname_only: bool = False) -> _Actor | None:
+        best: _Actor | None = None
+        for a in self.actors:
+            if a.kind != "person" or not a.names:
+                continue
+            if country and a.country and country != a.country:
+                continue
+            if gender and a.gender and gender != a.gender:
+                continue
+            if not _names_match(toks, a.names, surname_only):
+                continue
+            if best is None or a.last_tok > best.last_tok:
+                best = a
+        return best
+
+    def _on_person(self, s: int, e: int, label: str, s0: int) -> None:
+        doc = self.doc
+        toks = [t.text for t in doc[s:e]]
+        if not toks or not toks[0][:1].isupper():
+            return
+        info = self._person_context(s, e)
+        a = self._match_person(toks, info.get("country"), info.get("gender"), info.get("role"))
+        if a is None:
+            a = _Actor(kind="person", name=" ".join(toks), key="P:%d" % s)
+            self.actors.append(a)
+        if toks not in a.names:
+            a.names.append(toks)
+            if len(toks) > len(a.name.split()):
+                a.name = " ".join(toks)
+        for k in ("country", "role", "gender", "age"):
+            if info.get(k) is not None and getattr(a, k) is None:
+                setattr(a, k, info[k])
+        self._mention(a, s, e, label)
+        for ds, de in info.get("desc_spans", []):
+            self._mention(a, ds, de, "DESC", pron=True)
+        self._learn_host_guest(a, _head_of(doc, s, e))
+
+    def _learn_host_guest(self, a: _Actor, head: Token) -> None:
+        verb = head.head
+        if verb.lemma_ in _HOST_VERBS:
+            if head.dep_ == "nsubj":
+                a.tags.add("host")
+            elif head.dep_ in ("dobj", "nsubjpass"):
+                a.tags.add("guest")
+        elif verb.lemma_ in _VISIT_VERBS and head.dep_ == "nsubj":
+            a.tags.add("guest")
+
+    def _person_context(self, s: int, e: int) -> dict[str, Any]:
+        """Role, country, gender and age the text gives around a person's name."""
+        doc = self.doc
+        info: dict[str, Any] = {}
+        # premodifiers: walk left over titles, role words, demonyms, "Russia's"
+        j = s
+        while j > 0 and self.sent_of[j - 1] == self.sent_of[s]:
+            t = doc[j - 1]
+            low = t.lower_
+            if low in self.world.premod_words or (j - 1) in self.wm_tok or t.like_num:
+                j -= 1
+            elif t.text in _STRIP_ENDS and j >= 2 and (j - 2) in self.wm_tok:
+                j -= 1
+            elif low == "of" and j >= 2 and doc[j - 2].lower_ in self.world.premod_words:
+                j -= 1
+            else:
+                break
+        while j < s and (doc[j].lower_ in ("his", "her", "-") or doc[j].text in _STRIP_ENDS):
+            j += 1
+        if j < s:
+            self._read_phrase(j, s, info)
+        # "President X of Y"
+        if e + 1 < len(doc) and doc[e].lower_ == "of" and (e + 1) in self.wm_tok:
+            entry = self.wm_tok[e + 1][2]
+            if entry.type == "country":
+                info.setdefault("country", entry.code)
+        # appositions: "X, Norway's ambassador to Chile," and "the Turkish foreign minister, X"
+        head = _head_of(doc, s, e)
+        role_heads = self.world.role_heads
+        apps = [c for c in head.children if c.dep_ == "appos" and c.lower_ in role_heads]
+        if head.dep_ == "appos" and head.head.lower_ in role_heads and head.head.i < s:
+            apps.append(head.head)
+        for h in apps:
+            ps, pe = h.left_edge.i, h.i + 1
+            if doc[ps].lower_ in ("a", "an"):
+                pass
+            sub: dict[str, Any] = {}
+            self._read_phrase(ps, pe, sub)
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    pobj = [p for p in c.children if p.dep_ == "pobj"]
+                    if pobj and pobj[0].i in self.wm_tok:
+                        sub.setdefault("country", self.wm_tok[pobj[0].i][2].code)
+            for k, v in sub.items():
+                info.setdefault(k, v)
+            if doc[ps].lower_ == "the" or ps < s:
+                info.setdefault("desc_spans", []).append((ps, pe))
+        # age: "X, 62, said"
+        if e + 2 < len(doc) and doc[e].text == "," and doc[e + 1].like_num and doc[e + 2].text == ",":
+            try:
+                age = int(doc[e + 1].text)
+            except ValueError:
+                age = 0
+            if 16 <= age <= 110:
+                info.setdefault("age", age)
+        # honorific gender
+        if s > 0 and doc[s - 1].text in self.world.titles:
+            g = self.world.titles[doc[s - 1].text]["gender"]
+            if g:
+                info.setdefault("gender", g)
+        return info
+
+    def _read_phrase(self, s: int, e: int, info: dict[str, Any]) -> None:
+        """Role, country, gender and age named by tokens [s, e)."""
+        doc = self.doc
+        text = doc.text[doc[s].idx: doc[e - 1].idx + len(doc[e - 1].text)]
+        role = self._role_in(text)
+        if role is not None and role.role != "counterpart":
+            info.setdefault("role", role.role)
+        if role is not None and role.gender:
+            info.setdefault("gender", role.gender)
+        country, metonym_role = self._country_in(s, e)
+        if country:
+            info.setdefault("country", country)
+        m = _AGE_RE.search(text)
+        if m:
+            info.setdefault("age", int(m.group(1)))
+
+    # -- descriptions -------------------------------------------------------
+    def _on_description(self, h: Token) -> None:
+        """ "the Russian leader", "the 62-year-old", "the host", "the Russian army"."""
+        doc = self.doc
+        if h.dep_ == "compound" or (h.i + 1 < len(doc) and doc[h.i + 1].pos_ == "PROPN"
+                                    and doc[h.i + 1].is_title and h.is_title):
+            return  # a title before a name: handled with the name
+        left = [c for c in h.lefts]
+        s = left[0].i if left else h.i
+        s = min(s, h.left_edge.i)
+        det = doc[s].lower_
+        for c in h.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.is_title and c.i > h.i and c.i not in self.wm_tok:
+                # "the foreign minister, X": X is a person whatever the NER said
+                ps = c.i
+                while ps > h.i + 1 and doc[ps - 1].pos_ == "PROPN" and doc[ps - 1].dep_ == "compound":
+                    ps -= 1
+                if ps not in self.covered:
+                    self._on_person(ps, c.i + 1, "PERSON", ps)
+                return
+        if h.dep_ == "appos" and h.head.ent_type_ == "PERSON":
+            return
+        low = h.lower_
+        if det in ("a", "an", "another", "any", "every", "each", "no", "some") or h.tag_ in ("NNS", "NNPS") \
+                and low not in self.world.org_types:
+            return
+        info: dict[str, Any] = {}
+        self._read_phrase(s, h.i + 1, info)
+        if low in self.world.org_types and low not in self.world.role_heads:
+            self._on_org_description(h, s, info)
+            return
+        if det not in ("the", "his", "her", "its", "their") and "country" not in info:
+            return
+        if any(t in self.covered and self.covered[t].kind != "country" for t in range(s, h.i)):
+            return  # "Duarte's spokesman" is not Duarte
+        while s < h.i and (s in self.covered or doc[s].text in _STRIP_ENDS):
+            s += 1  # keep the country's own mention ("Russia's") out of the description
+        tag = _HOST_WORDS.get(low)
+        target = self._resolve_description(info, tag, h.i)
+        if target is None:
+            if tag is None and info.get("country") and info.get("role"):
+                name = doc.text[doc[s].idx: h.idx + len(h.text)]
+                name = re.sub(r"^(?:the|his|her|its|their)\s+", "", name, flags=re.I)
+                target = self._actor("D:%s:%s" % (info["country"], info["role"]), "person", name,
+                                     country=info["country"], role=info["role"], gender=info.get("gender"))
+                target.aliases.append(name)
+            else:
+                return
+        for k in ("country", "role", "gender", "age"):
+            if info.get(k) is not None and getattr(target, k) is None:
+                setattr(target, k, info[k])
+        self._mention(target, s, h.i + 1, "DESC", pron=True)
+
+    def _resolve_description(self, info: dict[str, Any], tag: str | None, at: int) -> _Actor | None:
+        country, role, age, gender = info.get("country"), info.get("role"), info.get("age"), info.get("gender")
+        best: tuple[int, int, int] | None = None
+        target = None
+        aged = age is not None and any(a.age == age for a in self.actors)
+        for a in self.actors:
+            if a.kind != "person" or a.last_tok < 0 or a.last_tok >= at:
+                continue
+            if gender and a.gender and gender != a.gender:
+                continue
+            if country and a.country and country != a.country:
+                continue
+            if tag is not None:
+                if tag not in a.tags:
+                    continue
+                score = (1, 1)
+            elif age is not None and aged:
+                if a.age != age:
+                    continue
+                score = (1, 1)
+            elif role is not None:
+                if a.role == role:
+                    r = 2
+                elif a.role and role in _LEADER_GENERIC and _is_leader(self.world, a.role):
+                    r = 1
+                elif a.role and role in _OFFICIAL_GENERIC:
+                    r = 1
+                elif a.role is None and country and a.country == country:
+                    r = 1
+                else:
+                    continue
+                c = 1 if country and a.country == country else 0
+                if country and not c and r < 2:
+                    continue
+                score = (r, c)
+            elif age is not None and a.age is None and a.last_tok >= 0:
+                score = (0, 0)  # "the 62-year-old" with no age known yet: the most recent person
+            else:
+                continue
+            key = (score[0], score[1], a.last_tok)
+            if best is None or key > best:
+                best, target = key, a
+        return target
+
+    def _on_org_description(self, h: Token, s: int, info: dict[str, Any]) -> None:
+        doc = self.doc
+        role, kind = self.world.org_types[h.lower_]
+        # widen to multiword org types ("foreign ministry", "armed forces")
+        if h.i >= 1 and f"{doc[h.i - 1].lower_} {h.lower_}" in self.world.org_types:
+            role, kind = self.world.org_types[f"{doc[h.i - 1].lower_} {h.lower_}"]
+        country = info.get("country")
+        if country is None:
+            poss = [c for c in h.children if c.dep_ == "poss" and c.i in self.wm_tok]
+            if poss:
+                country = self.wm_tok[poss[0].i][2].code
+        if country is None:
+            # "the ministry" after "the Russian foreign ministry": most recent body with that role
+            prev = [a for a in self.actors if a.kind in ("organization", "group") and a.role == role
+                    and a.mentions]
+            if doc[s].lower_ != "the" or not prev:
+                return
+            a = max(prev, key=lambda x: x.last_tok)
+        else:
+            start = s
+            while start < h.i and (start in self.covered or doc[start].text in _STRIP_ENDS):
+                start += 1
+            name = re.sub(r"^(?:the|its|their)\s+", "", doc.text[doc[start].idx: h.idx + len(h.text)], flags=re.I)
+            a = self._actor("T:%s:%s" % (country, role), kind, name, country=country, role=role)
+            if name not in a.aliases:
+                a.aliases.append(name)
+        start = s
+        while start < h.i and (start in self.covered or doc[start].text in _STRIP_ENDS):
+            start += 1
+        self._mention(a, start, h.i + 1, "DESC", pron=True)
+
+    # -- pronouns -----------------------------------------------------------
+    def _on_pronoun(self, tok: Token, gender: str) -> None:
+        sent = self.sent_of[tok.i]
+        best: tuple[int, int, int] | None = None
+        target = None
+        for a in self.actors:
+            if a.kind != "person" or a.last_tok < 0 or a.last_tok >= tok.i:
+                continue
+            if a.gender and a.gender != gender:
+                continue
+            dist = sent - self.sent_of[a.last_tok]
+            if dist > 4:
+                continue
+            if tok.dep_ in ("dobj", "dative", "pobj") and tok.lower_ in ("him", "her") and dist == 0:
+                h = self.doc[a.last_tok]
+                if h.dep_ in _SUBJ and h.head.i == tok.head.i:
+                    continue  # "X praised him": not X (binding)
+            subj_recent = a.last_subj_tok >= 0 and sent - self.sent_of[a.last_subj_tok] == dist
+            key = (-dist, 1 if subj_recent else 0, a.last_tok)
+            if best is None or key > best:
+                best, target = key, a
+        if target is None:
+            return
+        if target.gender is None:
+            target.gender = gender
+        self._mention(target, tok.i, tok.i + 1, "PRON", pron=True)
+
+    # -- output -------------------------------------------------------------
+    def output(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        live = [a for a in self.actors if a.mentions]
+        live.sort(key=lambda a: min(m[0] for m in a.mentions))
+        actors: list[dict[str, Any]] = []
+        mentions: list[dict[str, Any]] = []
+        for k, a in enumerate(live):
+            aid = f"a{k}"
+            ms = sorted(set(a.mentions))
+            actors.append({"id": aid, "name": a.name, "kind": a.kind, "country": a.country, "role": a.role,
+                           "code": a.code, "aliases": a.aliases, "mentions": [[m[0], m[1]] for m in ms]})
+            mentions.extend({"start": m[0], "end": m[1], "actor": aid, "label": m[2], "pronoun": m[3]}
+                            for m in ms)
+        mentions.sort(key=lambda m: (m["start"], m["end"]))
+        return actors, mentions
+
+
+# -------------------------------------------------------------- helpers ----
+
+
+def _is_leader(world: World, role: str) -> bool:
+    r = world.roles.get(role)
+    return bool(r and r.leader)
+
+
+def _head_of(doc: Doc, s: int, e: int) -> Token:
+    """Syntactic head of tokens [s, e): the token whose head lies outside."""
+    for t in range(e - 1, s - 1, -1):
+        h = doc[t].head.i
+        if h < s or h >= e or h == t:
+            return doc[t]
+    return doc[e - 1]
+
+
+def _with_det(doc: Doc, s: int) -> int:
+    return s - 1 if s > 0 and doc[s - 1].lower_ == "the" else s
+
+
+def _metonymic(head: Token) -> bool:
+    """Is a capital used for its government ("Moscow denied", "Moscow's position")?"""
+    dep = head.dep_
+    tok = head
+    while dep == "conj":
+        tok = tok.head
+        dep = tok.dep_
+    if dep in _SUBJ:
+        return tok.head.pos_ in ("VERB", "AUX")
+    if dep == "poss":
+        return tok.head.lower_ not in _METONYM_POSS_BAD
+    if dep in ("dobj", "dative"):
+        return tok.head.lemma_ in _POLITICAL_OBJ_VERBS
+    if dep == "pobj":
+        prep = tok.head
+        gov = prep.head
+        return prep.lower_ in ("with", "between", "on", "against", "from", "by") and (
+            gov.lower_ in _POLITICAL_NOUNS or gov.lemma_ in _POLITICAL_OBJ_VERBS
+            or (prep.lower_ == "by" and gov.tag_ == "VBN"))
+    return False
+
+
+def _names_match(toks: list[str], names: list[list[str]], surname_only: bool) -> bool:
+    """Could name tokens ``toks`` denote the person already named ``names``?"""
+    for n in names:
+        if toks == n:
+            return True
+        if len(toks) == 1:
+            if toks[0] == n[-1] or (not surname_only and len(n) == 1 and toks[0] == n[0]):
+                return True
+        elif len(n) == 1:
+            if toks[-1] == n[0]:
+                return True
+        elif toks[-1] == n[-1] and (toks[0] == n[0] or toks[0].rstrip(".") == n[0][:1] or
+                                    n[0].rstrip(".") == toks[0][:1]):
+            return True
+    return False
+
+
+@Language.factory(
+    "newsprism_actors",
+    requires=["doc.ents", "token.dep"],
+    assigns=["doc._.np_actors", "doc._.np_mentions"],
+)
+def make_actors(nlp: Language, name: str) -> ActorAnnotator:
+    """Construct the actor annotator (resources load on first use)."""
+    return ActorAnnotator(nlp, name)

@@ -14,8 +14,13 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from newsprism.annotate import extensions  # noqa: F401  (declares Doc._ attributes)
-from newsprism.annotate import actors, events, quotes, timexes  # noqa: F401  (register factories)
+from newsprism.annotate import (  # noqa: F401  (register factories)
+    actors,
+    events,
+    extensions,  # noqa: F401  (declares Doc._ attributes)
+    quotes,
+    timexes,
+)
 from newsprism.config import Settings
 from newsprism.errors import ModelError
 

@@ -537,9 +537,12 @@ _YEAR_BLOCK_AFTER = re.compile(
 )
 
 
-@_pattern(rf"(?<![\w$€£¥.,/#-])(?P<year>{_YEAR_RE})(?![\w%]|[.,/]\d|-\d\d-)", 1)
+@_pattern(rf"(?<![\w$€£¥.,/#])(?P<year>{_YEAR_RE})(?![\w%]|[.,/]\d|-\d\d-)", 1)
 def _year(m: re.Match[str], text: str) -> _Cand | None:
     y = int(m.group("year"))
+    if text[m.start() - 1:m.start()] == "-" and not re.search(r"\bmid-$", text[max(0, m.start() - 4):m.start()],
+                                                               _FLAGS):
+        return None
     if _YEAR_BLOCK_AFTER.match(text[m.end():]):
         return None
     before = text[max(0, m.start() - 16):m.start()]
@@ -1042,7 +1045,9 @@ def _duration_pat(m: re.Match[str], text: str) -> _Cand | None:
             return None
     if nl in ("a", "an") and not m.group("q") and not det and sep == " ":
         before = text[max(0, m.start() - 12):m.start()]
-        if re.search(r"\b(?:once|twice|times|\d|per)\s*$", before, _FLAGS) or re.search(r"[$€£]\S*\s+$", before):
+        before = text[max(0, m.start() - 24):m.start()]
+        if re.search(r"(?:\b(?:once|twice|times|per|million|billion|trillion|bn|percent|dollars|euros|barrels"
+                     r"|tonnes|tons)|\d|[$€£]\S*)\s*$", before, _FLAGS):
             # "$5 billion a year", "twice a week": a set
             value_s = f"P1{letter}" if not timepart else f"PT1{letter}"
             if mult != 1:

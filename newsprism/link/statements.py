@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from newsprism.link.disjoint import DisjointSets
+
 MIN_RATIO = 62.0
 
 
@@ -32,24 +34,17 @@ def align_statements(quotes: list[QuoteRef]) -> list[dict[str, object]]:
             by_speaker[q.speaker].append(q)
     groups: list[dict[str, object]] = []
     for speaker, qs in by_speaker.items():
-        parent = list(range(len(qs)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
+        sets = DisjointSets(len(qs))
         for i in range(len(qs)):
             for j in range(i + 1, len(qs)):
                 if qs[i].article == qs[j].article:
                     continue
                 a, b = qs[i].text.lower(), qs[j].text.lower()
                 if fuzz.token_set_ratio(a, b) >= MIN_RATIO or fuzz.partial_ratio(a, b) >= 85:
-                    parent[find(i)] = find(j)
+                    sets.union(i, j)
         members: dict[int, list[QuoteRef]] = defaultdict(list)
         for i, q in enumerate(qs):
-            members[find(i)].append(q)
+            members[sets.find(i)].append(q)
         for group in members.values():
             if len({q.article for q in group}) < 2:
                 continue

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from newsprism.link.actors import ActorLinks
 from newsprism.records import Annotation
@@ -90,7 +91,7 @@ def similarity(a: StoryFeatures, b: StoryFeatures) -> float:
 
 
 def cluster_stories(annotations: list[Annotation], actors: ActorLinks,
-                    window_days: int = 7) -> list[dict[str, object]]:
+                    window_days: int = 7) -> list[dict[str, Any]]:
     """Stories as {id, title, articles, dates}; every article in exactly one story."""
     feats = features(annotations, actors)
     clusters: list[list[int]] = [[i] for i in range(len(feats))]
@@ -119,10 +120,10 @@ def cluster_stories(annotations: list[Annotation], actors: ActorLinks,
         x, y = pair
         clusters[x] = clusters[x] + clusters[y]
         del clusters[y]
-    stories = []
+    stories: list[dict[str, Any]] = []
     for members in clusters:
         ids = sorted(feats[i].article_id for i in members)
-        dates = sorted({feats[i].focal.isoformat() for i in members if feats[i].focal})
+        dates = sorted({f.isoformat() for i in members if (f := feats[i].focal) is not None})
         # title: the member whose text is most central to the story
         central = max(members, key=lambda i: sum(sims.get((min(i, j), max(i, j)), 0.0) for j in members))
         stories.append({

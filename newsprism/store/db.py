@@ -78,21 +78,21 @@ class Store:
         a = ann.article
         aid = a.id
         row = dataclasses.asdict(a) | {"ingested_at": _now()}
-        self.db["articles"].upsert(row, pk="id")
+        self.db.table("articles").upsert(row, pk="id")
         for table in PER_ARTICLE_TABLES:
             self.db.execute(f"delete from [{table}] where article_id = ?", [aid])
-        self.db["annotations"].upsert(
+        self.db.table("annotations").upsert(
             {"article_id": aid, "version": ANNOTATION_VERSION, "data": json.dumps(dataclasses.asdict(ann))},
             pk="article_id",
         )
-        self.db["entities"].insert_all(
-            (dataclasses.asdict(e) | {"article_id": aid} for e in ann.entities)
+        self.db.table("entities").insert_all(
+            dataclasses.asdict(e) | {"article_id": aid} for e in ann.entities
         )
-        self.db["mentions"].insert_all(
+        self.db.table("mentions").insert_all(
             {"article_id": aid, "local_actor": act.id, "start": m.start, "end": m.end, "text": m.text}
             for act in ann.actors for m in act.mentions
         )
-        self.db["quotes"].insert_all(
+        self.db.table("quotes").insert_all(
             {"id": f"{aid}:q{i}", "article_id": aid, "start": q.start, "end": q.end, "text": q.text,
              "kind": q.kind, "speaker_name": q.speaker_name, "local_actor": q.speaker_actor,
              "speaker_start": q.speaker.start if q.speaker else None,
@@ -101,11 +101,11 @@ class Store:
              "cue_end": q.cue.end if q.cue else None, "date": q.date}
             for i, q in enumerate(ann.quotes)
         )
-        self.db["timexes"].insert_all(
+        self.db.table("timexes").insert_all(
             {"article_id": aid, "start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
             for t in ann.timexes
         )
-        self.db["events"].insert_all(
+        self.db.table("events").insert_all(
             {"id": f"{aid}:e{i}", "article_id": aid, "type": e.type, "cameo": e.cameo,
              "goldstein": e.goldstein, "mode": e.mode, "date": e.date,
              "source_name": e.source.name if e.source else None,
@@ -123,7 +123,7 @@ class Store:
         rows = [{"source": e.source, "reason": e.reason, "at": _now()} for e in errors]
         if rows:
             with self.db.conn:
-                self.db["ingest_errors"].insert_all(rows)
+                self.db.table("ingest_errors").insert_all(rows)
         return len(rows)
 
     def save_links(self, actors: list[dict[str, Any]], links: list[dict[str, str]],
@@ -132,14 +132,14 @@ class Store:
         with self.db.conn:
             for table in ("actors", "actor_links", "stories", "story_articles"):
                 self.db.execute(f"delete from [{table}]")
-            self.db["actors"].insert_all(
+            self.db.table("actors").insert_all(
                 {**a, "aliases": json.dumps(a.get("aliases", []))} for a in actors
             )
-            self.db["actor_links"].insert_all(links)
-            self.db["stories"].insert_all(
+            self.db.table("actor_links").insert_all(links)
+            self.db.table("stories").insert_all(
                 {"id": s["id"], "title": s["title"], "dates": json.dumps(s.get("dates", []))} for s in stories
             )
-            self.db["story_articles"].insert_all(
+            self.db.table("story_articles").insert_all(
                 {"story_id": s["id"], "article_id": a} for s in stories for a in s["articles"]
             )
 
@@ -162,7 +162,7 @@ class Store:
                 yield annotation_from_dict(json.loads(row[0]))
 
     def get_article(self, article_id: str) -> Article | None:
-        rows = list(self.db["articles"].rows_where("id = ?", [article_id]))
+        rows = list(self.db.table("articles").rows_where("id = ?", [article_id]))
         if not rows:
             return None
         row = rows[0]
@@ -170,7 +170,7 @@ class Store:
         return Article(**row)
 
     def errors(self) -> list[IngestError]:
-        return [IngestError(r["source"], r["reason"]) for r in self.db["ingest_errors"].rows]
+        return [IngestError(r["source"], r["reason"]) for r in self.db.table("ingest_errors").rows]
 
     def counts(self) -> dict[str, int]:
         tables = ("articles", "actors", "quotes", "timexes", "events", "stories", "ingest_errors")
@@ -178,7 +178,7 @@ class Store:
 
     def stories(self) -> list[dict[str, Any]]:
         out = []
-        for s in self.db["stories"].rows:
+        for s in self.db.table("stories").rows:
             ids = [r[0] for r in self.db.execute(
                 "select article_id from story_articles where story_id = ? order by article_id", [s["id"]])]
             out.append({"id": s["id"], "title": s["title"], "dates": json.loads(s["dates"] or "[]"),

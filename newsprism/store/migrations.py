@@ -10,54 +10,54 @@ MIGRATIONS = Migrations("newsprism")
 
 @MIGRATIONS()
 def m001_core(db: Database) -> None:
-    db["articles"].create(
+    db.table("articles").create(
         {"id": str, "source": str, "title": str, "outlet": str, "author": str, "published": str,
          "genre": str, "url": str, "extractor": str, "text": str, "ingested_at": str},
         pk="id", not_null={"text"}, if_not_exists=True,
     )
-    db["annotations"].create(
+    db.table("annotations").create(
         {"article_id": str, "version": str, "data": str}, pk="article_id",
         foreign_keys=[("article_id", "articles", "id")], if_not_exists=True,
     )
-    db["ingest_errors"].create(
+    db.table("ingest_errors").create(
         {"id": int, "source": str, "reason": str, "at": str}, pk="id", if_not_exists=True,
     )
-    db["entities"].create(
+    db.table("entities").create(
         {"article_id": str, "start": int, "end": int, "text": str, "label": str, "actor": str, "country": str},
         foreign_keys=[("article_id", "articles", "id")], if_not_exists=True,
     )
-    db["mentions"].create(
+    db.table("mentions").create(
         {"article_id": str, "local_actor": str, "start": int, "end": int, "text": str},
         foreign_keys=[("article_id", "articles", "id")], if_not_exists=True,
     )
-    db["quotes"].create(
+    db.table("quotes").create(
         {"id": str, "article_id": str, "start": int, "end": int, "text": str, "kind": str,
          "speaker_name": str, "local_actor": str, "speaker_start": int, "speaker_end": int,
          "cue": str, "cue_start": int, "cue_end": int, "date": str},
         pk="id", foreign_keys=[("article_id", "articles", "id")], if_not_exists=True,
     )
-    db["timexes"].create(
+    db.table("timexes").create(
         {"article_id": str, "start": int, "end": int, "text": str, "type": str, "value": str},
         foreign_keys=[("article_id", "articles", "id")], if_not_exists=True,
     )
-    db["events"].create(
+    db.table("events").create(
         {"id": str, "article_id": str, "type": str, "cameo": str, "goldstein": float, "mode": str,
          "date": str, "source_name": str, "source_country": str, "source_actor": str,
          "target_name": str, "target_country": str, "target_actor": str,
          "start": int, "end": int, "text": str, "claimed_by": str},
         pk="id", foreign_keys=[("article_id", "articles", "id")], if_not_exists=True,
     )
-    db["actors"].create(
+    db.table("actors").create(
         {"id": str, "name": str, "kind": str, "country": str, "role": str, "aliases": str, "mentions": int},
         pk="id", if_not_exists=True,
     )
-    db["actor_links"].create(
+    db.table("actor_links").create(
         {"article_id": str, "local_actor": str, "actor_id": str}, pk=("article_id", "local_actor"),
         if_not_exists=True,
     )
-    db["stories"].create({"id": str, "title": str, "dates": str}, pk="id", if_not_exists=True)
-    db["story_articles"].create({"story_id": str, "article_id": str}, pk=("story_id", "article_id"),
+    db.table("stories").create({"id": str, "title": str, "dates": str}, pk="id", if_not_exists=True)
+    db.table("story_articles").create({"story_id": str, "article_id": str}, pk=("story_id", "article_id"),
                                 if_not_exists=True)
     for table in ("entities", "mentions", "quotes", "timexes", "events"):
-        db[table].create_index(["article_id"], if_not_exists=True)
-    db["articles"].create_index(["published"], if_not_exists=True)
+        db.table(table).create_index(["article_id"], if_not_exists=True)
+    db.table("articles").create_index(["published"], if_not_exists=True)

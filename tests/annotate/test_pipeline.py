@@ -1,0 +1,19 @@
+from newsprism.annotate.pipeline import COMPONENTS
+
+
+def test_components_in_order_without_problems(nlp):
+    names = nlp.pipe_names
+    assert [n for n in names if n.startswith("newsprism_")] == list(COMPONENTS)
+    problems = nlp.analyze_pipes()["problems"]
+    assert not any(problems.values()), problems
+
+
+def test_extensions_hold_plain_data(nlp):
+    from tests.conftest import annotate_text
+
+    doc = annotate_text(nlp, "The minister said on Monday that talks would resume.", "2024-03-12")
+    for attr in ("np_actors", "np_mentions", "np_quotes", "np_timexes", "np_events"):
+        value = getattr(doc._, attr)
+        assert isinstance(value, list)
+        for item in value:
+            assert isinstance(item, dict)
