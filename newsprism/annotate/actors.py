@@ -91,9 +91,10 @@ def load_world() -> World:
             roles.setdefault(form.lower(), Role(r["role"], r["gender"], r["leader"]))
     forms = sorted(roles, key=len, reverse=True)
     role_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
-    heads = frozenset(f.split()[-1] for f in roles if not f.endswith("."))
+    org_words = {o["word"] for o in data["org_types"]}
+    heads = frozenset(f.split()[-1] for f in roles if not f.endswith(".") and f.split()[-1] not in org_words)
     titles = {t["title"]: t for t in data["titles"]}
-    org_types = {o["word"]: (o["role"], o["kind"]) for o in data["org_types"]}
+    org_types = {o["word"]: (o["role"], o["kind"]) for o in data["org_types"] if o["word"] in org_words}
     premod = {w.lower() for f in roles for w in f.split() if w.lower() not in ("of", "the", "state")}
     premod |= {t.lower() for t in titles} | _MODIFIERS
     return World(data["countries"], surface, folded, orgs, roles, role_re, heads, titles, org_types,
@@ -144,7 +145,8 @@ _LEADER_GENERIC = {"leader", "head", "head of state", "head of government"}
 _OFFICIAL_GENERIC = {"official", "diplomat", "negotiator"}
 _AGE_RE = re.compile(r"(\d{1,3})\s*-\s*year\s*-\s*old")
 _HOST_WORDS = {"host": "host", "hosts": "host", "guest": "guest", "visitor": "guest"}
-_ENTRY_LABEL = {"country": "GPE", "capital": "GPE", "demonym": "NORP", "plural": "NORP", "org": "ORG"}
+_ENTRY_LABEL = {"country": "GPE", "capital": "GPE", "demonym": "NORP", "plural": "NORP", "org": "ORG",
+                "metonym": "ORG"}
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
@@ -164,6 +166,8 @@ class _Actor:
     aliases: list[str] = field(default_factory=list)
     last_tok: int = -1
     last_subj_tok: int = -1
+    last_head: int = -1
+    gender_weak: bool = False  # gender only guessed from a pronoun resolved to this actor
 
 
 # ------------------------------------------------------------ component ----
@@ -183,8 +187,8 @@ class ActorAnnotator:
         if self._index is None:
             world = load_world()
             first: dict[str, int] = {}
-            forms = list(world.surface)
-            for form, toks in zip(forms, self.nlp.tokenizer.pipe(forms), strict=True):
+            tokenizer: Any = self.nlp.tokenizer
+            for toks in tokenizer.pipe(list(world.surface)):
                 n = len(toks)
                 if n and first.get(toks[0].text, 0) < n:
                     first[toks[0].text] = n
@@ -266,6 +270,7 @@ class _Run:
             self.covered[t] = a
         a.last_tok = e - 1
         head = _head_of(doc, s, e)
+        a.last_head = head.i
         if head.dep_ in _SUBJ:
             a.last_subj_tok = e - 1
 
@@ -351,9 +356,9 @@ class _Run:
             return
         if label == "PERSON":
             # leading titles / demonyms the NER swallowed become premodifiers
-            while e - s > 1 and (doc[s].lower_ in self.world.premod_words or s in self.wm_tok):
+            while e - s > 1 and (doc[s].lower_ in self.world.premod_words or self._premod_world(s)):
                 s += 1
-            if s in self.wm_tok or doc[s].lower_ in self.world.premod_words:
+            if self._premod_world(s) or doc[s].lower_ in self.world.premod_words:
                 return
             self._on_person(s, e, label, s0)
         elif label == "ORG" or label == "FAC":
@@ -415,7 +420,7 @@ class _Run:
         for word, (r, _k) in self.world.org_types.items():
             if low.endswith(word):
                 role = r if len(word) > len(role or "") else role
-        key = "T:%s:%s" % (country, role) if country and role else "N:" + text
+        key = f"T:{country}:{role}" if country and role else "N:" + text
         a = self._actor(key, "organization", text, country=country, role=role)
         self._mention(a, _with_det(doc, s), e, label)
 
@@ -427,6 +432,10 @@ class _Run:
         text = doc.text[doc[s].idx: doc[e - 1].idx + len(doc[e - 1].text)]
         a = self._actor("G:" + text, "group", text)
         self._mention(a, _with_det(doc, s), e, "NORP")
+
+    def _premod_world(self, t: int) -> bool:
+        hit = self.wm_tok.get(t)
+        return hit is not None and hit[2].type in ("country", "demonym", "metonym", "org")
 
     def _person_shaped(self, s: int, e: int) -> bool:
         """An ORG span that a title or a person-role apposition shows is a person."""
@@ -463,7 +472,7 @@ class _Run:
                 continue
             if country and a.country and country != a.country:
                 continue
-            if gender and a.gender and gender != a.gender:
+            if gender and a.gender and gender != a.gender and not a.gender_weak:
                 continue
             if not _names_match(toks, a.names, surname_only):
                 continue
@@ -479,13 +488,15 @@ class _Run:
         info = self._person_context(s, e)
         a = self._match_person(toks, info.get("country"), info.get("gender"), info.get("role"))
         if a is None:
-            a = _Actor(kind="person", name=" ".join(toks), key="P:%d" % s)
+            a = _Actor(kind="person", name=" ".join(toks), key=f"P:{s}")
             self.actors.append(a)
         if toks not in a.names:
             a.names.append(toks)
             if len(toks) > len(a.name.split()):
                 a.name = " ".join(toks)
-        for k in ("country", "role", "gender", "age"):
+        if info.get("gender") and (a.gender is None or a.gender_weak):
+            a.gender, a.gender_weak = info["gender"], False
+        for k in ("country", "role", "age"):
             if info.get(k) is not None and getattr(a, k) is None:
                 setattr(a, k, info[k])
         self._mention(a, s, e, label)
@@ -512,9 +523,9 @@ class _Run:
         while j > 0 and self.sent_of[j - 1] == self.sent_of[s]:
             t = doc[j - 1]
             low = t.lower_
-            if low in self.world.premod_words or (j - 1) in self.wm_tok or t.like_num:
+            if low in self.world.premod_words or self._premod_world(j - 1) or t.like_num:
                 j -= 1
-            elif t.text in _STRIP_ENDS and j >= 2 and (j - 2) in self.wm_tok:
+            elif t.text in _STRIP_ENDS and j >= 2 and self._premod_world(j - 2):
                 j -= 1
             elif low == "of" and j >= 2 and doc[j - 2].lower_ in self.world.premod_words:
                 j -= 1
@@ -624,7 +635,7 @@ class _Run:
             if tag is None and info.get("country") and info.get("role"):
                 name = doc.text[doc[s].idx: h.idx + len(h.text)]
                 name = re.sub(r"^(?:the|his|her|its|their)\s+", "", name, flags=re.I)
-                target = self._actor("D:%s:%s" % (info["country"], info["role"]), "person", name,
+                target = self._actor(f"D:{info['country']}:{info['role']}", "person", name,
                                      country=info["country"], role=info["role"], gender=info.get("gender"))
                 target.aliases.append(name)
             else:
@@ -701,7 +712,9 @@ class _Run:
             while start < h.i and (start in self.covered or doc[start].text in _STRIP_ENDS):
                 start += 1
             name = re.sub(r"^(?:the|its|their)\s+", "", doc.text[doc[start].idx: h.idx + len(h.text)], flags=re.I)
-            a = self._actor("T:%s:%s" % (country, role), kind, name, country=country, role=role)
+            if start == h.i:  # "Ivory Coast's army": name it after the country
+                name = f"{self.world.countries.get(country, {}).get('name', country)} {h.text}"
+            a = self._actor(f"T:{country}:{role}", kind, name, country=country, role=role)
             if name not in a.aliases:
                 a.aliases.append(name)
         start = s
@@ -712,6 +725,12 @@ class _Run:
     # -- pronouns -----------------------------------------------------------
     def _on_pronoun(self, tok: Token, gender: str) -> None:
         sent = self.sent_of[tok.i]
+        # nominal heads above the pronoun: "X, her brother": "her" cannot be X
+        inside: set[int] = set()
+        up = tok
+        while up.head.i != up.i and up.head.pos_ not in ("VERB", "AUX"):
+            up = up.head
+            inside.add(up.i)
         best: tuple[int, int, int] | None = None
         target = None
         for a in self.actors:
@@ -720,7 +739,7 @@ class _Run:
             if a.gender and a.gender != gender:
                 continue
             dist = sent - self.sent_of[a.last_tok]
-            if dist > 4:
+            if dist > 4 or a.last_head in inside:
                 continue
             if tok.dep_ in ("dobj", "dative", "pobj") and tok.lower_ in ("him", "her") and dist == 0:
                 h = self.doc[a.last_tok]
@@ -733,7 +752,7 @@ class _Run:
         if target is None:
             return
         if target.gender is None:
-            target.gender = gender
+            target.gender, target.gender_weak = gender, True
         self._mention(target, tok.i, tok.i + 1, "PRON", pron=True)
 
     # -- output -------------------------------------------------------------

@@ -393,7 +393,13 @@ class _DocView:
 
 
 def _subject(tok: Token, view: _DocView) -> Token | None:
-    """The speaker token of a cue: nsubj, passive agent, or the subject of the verb it hangs from."""
+    """The speaker token of a cue, kept within the cue's paragraph."""
+    subj = _raw_subject(tok, view)
+    return _in_paragraph(subj, tok, view) if subj is not None else None
+
+
+def _raw_subject(tok: Token, view: _DocView) -> Token | None:
+    """nsubj, passive agent, the subject of the verb the cue hangs from, or an inverted subject."""
     cur = tok
     for _ in range(4):
         for child in cur.children:
@@ -407,9 +413,12 @@ def _subject(tok: Token, view: _DocView) -> Token | None:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return pobj
-        if cur.dep_ in ("xcomp", "advcl", "pcomp", "conj", "prep", "acl") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "advcl", "pcomp", "conj", "prep", "acl") and cur.head.i != cur.i:
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
-                return _owner_of_noun(cur.head)
+                noun = cur.head
+                if noun.lemma_.lower() in view.lex.nouns or noun.lower_ in view.lex.nouns:
+                    return _owner_of_noun(noun)
+                return noun
             cur = cur.head
             continue
         break
@@ -418,6 +427,29 @@ def _subject(tok: Token, view: _DocView) -> Token | None:
         if child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "nsubj", "appos") and view.in_quote[child.i] < 0:
             if child.pos_ in ("PROPN", "NOUN") or child.ent_type_ == "PERSON":
                 return child
+    # "..., the 58-year-old said": a nominal left of the cue the parser did not call a subject
+    lefts = [c for c in tok.lefts if view.in_quote[c.i] < 0 and not c.is_punct and c.dep_ not in ("aux", "neg", "advmod", "prep", "cc")]
+    if lefts and lefts[-1].i >= tok.i - 6 and lefts[-1].pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET"):
+        return lefts[-1]
+    return None
+
+
+def _in_paragraph(subj: Token, cue: Token, view: _DocView) -> Token | None:
+    """Reject a subject the parser took from another paragraph (a headline above, say) and take
+    the first top-level nominal of the cue's own paragraph instead."""
+    text = view.text
+    lo, hi = sorted((subj.idx, cue.idx))
+    if "\n" not in text[lo:hi]:
+        return subj
+    par_start = text.rfind("\n", 0, cue.idx) + 1
+    first = view.doc.char_span(par_start, cue.idx, alignment_mode="expand")
+    if first is None:
+        return None
+    for t in first:
+        if view.in_quote[t.i] >= 0 or t.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        if not (first.start <= t.head.i < first.end) or t.dep_ in ("nsubj", "nsubjpass"):
+            return t
     return None
 
 
@@ -492,7 +524,9 @@ def resolve_speaker(tok: Token, view: _DocView, found: Found) -> None:
         span = _np_span(tok)
     found.speaker_span = span
     found.speaker_tok = tok
-    actor = view.index.actor_for(tok.idx, tok.idx + len(tok)) or view.index.actor_for(*span)
+    actor = view.index.actor_for(tok.idx, tok.idx + len(tok))
+    if actor is None and (ent is not None or tok.pos_ == "PRON"):
+        actor = view.index.actor_for(*span)
     if actor is not None:
         found.speaker_actor = str(actor["id"])
         found.speaker_name = str(actor["name"])
@@ -505,6 +539,11 @@ def resolve_speaker(tok: Token, view: _DocView, found: Found) -> None:
             found.speaker_name = view.full_person_name(antecedent) if antecedent is not None else None
         else:
             found.speaker_name = None
+    elif tok.pos_ in ("ADJ", "NUM", "DET"):  # "the 58-year-old said": a description, resolved like "he"
+        if tok.pos_ != "DET":
+            found.speaker_span = (tok.left_edge.idx, tok.idx + len(tok))
+        antecedent = view.nearest_person_before(tok.idx)
+        found.speaker_name = view.full_person_name(antecedent) if antecedent is not None else None
     else:
         name = view.text[span[0] : span[1]]
         found.speaker_name = re.sub(r"(?:'s|\u2019s)$", "", name).strip() or None
@@ -534,12 +573,34 @@ def _cue_span(tok: Token, phrases: list[tuple[int, int]]) -> tuple[int, int]:
 
 
 def _governs(cue: Token, toks: Span) -> bool:
-    """Is ``cue`` an ancestor of the quote's tokens (or its head)?"""
+    """Does ``cue`` govern the quote through its reported clause? Every verb on the way up
+    from the quote must belong to that clause (ccomp, xcomp, conj), so "detained the ship
+    'X'" under "recalled" does not count."""
     for t in toks:
-        if t.head.i < toks.start or t.head.i >= toks.end or t.head is t:
-            if t is cue or cue in t.ancestors:
+        if not (t.head.i < toks.start or t.head.i >= toks.end or t.head.i == t.i):
+            continue
+        cur = t
+        while cur.head.i != cur.i:
+            head = cur.head
+            if head.i == cue.i:
                 return True
+            if head.pos_ in ("VERB", "AUX") and not (toks.start <= head.i < toks.end):
+                if head.dep_ not in ("ccomp", "xcomp", "conj", "parataxis", "pcomp"):
+                    return False
+            cur = head
     return False
+
+
+SMALL_WORDS = frozenset("of the do da de la le von van der and in on for al el".split())
+
+
+def _looks_like_name(content: str) -> bool:
+    """A short Title Case string (a ship, a book, an operation) rather than words someone said."""
+    words = content.split()
+    if not 1 <= len(words) <= 5 or content.rstrip()[-1:] in ".?!,":
+        return False
+    caps = [w for w in words if w.lower() not in SMALL_WORDS]
+    return bool(caps) and all(w[:1].isupper() for w in caps) and words[0][:1].isupper()
 
 
 def _title_before(text: str, pos: int, lex: Lexicon) -> bool:
@@ -641,7 +702,9 @@ class QuoteAnnotator:
         mk = marks[qi]
         lex = view.lex
         text = view.text
-        if f.kind == "partial" and _title_before(text, mk.open, lex):
+        if f.kind == "partial" and (
+            _title_before(text, mk.open, lex) or _looks_like_name(text[mk.cstart : mk.cend])
+        ):
             f.scare = True
             return
         qtoks = view.tokens(mk.cstart, mk.cend)
@@ -880,7 +943,7 @@ class QuoteAnnotator:
             e = ps
         while s < e and text[s] in " ,;:":
             s += 1
-        while e > s and text[e - 1] in " ,;:.":
+        while e > s and (text[e - 1] in " ,;:." or text[e - 1].isspace()):
             e -= 1
         if len(text[s:e].split()) < 3:
             return None

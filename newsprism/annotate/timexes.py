@@ -55,7 +55,7 @@ _NUMBERS: dict[str, int] = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12,
+    "another": 1, "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12,
     "a couple of": 2, "a couple": 2, "couple of": 2, "half a": 0, "a half": 0,
 }
 _ORDINALS: dict[str, int] = {
@@ -90,7 +90,7 @@ _SMALL = (
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _NUM_RE = (
     rf"(?:\d+(?:\.\d+)?|{_TENS}(?:[\s-]{_SMALL})?|{_SMALL}|an?|a\s+dozen|dozen|a\s+couple(?:\s+of)?"
-    r"|a\s+few|few|several|many|some|(?:one\s+|a\s+)?hundred|dozens\s+of|hundreds\s+of|half\s+an?)"
+    r"|a\s+few|few|several|many|some|another|(?:one\s+|a\s+)?hundred|dozens\s+of|hundreds\s+of|half\s+an?)"
 )
 _UNIT_RE = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))"
 _QMOD_RE = (
@@ -145,6 +145,8 @@ def _duration(n: int | float | None, unit_word: str) -> str:
             return "PT12H"
         n_s = "0.5"
         return f"P{'T' if timepart else ''}{n_s}{letter}"
+    if n is None and mult in (10, 100):
+        return "PXDE" if mult == 10 else "PXCE"  # "decades", "centuries"
     n_s = "X" if n is None else str(int(n) * mult)
     return f"P{'T' if timepart else ''}{n_s}{letter}"
 
@@ -227,8 +229,8 @@ class _Cand:
 
 
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|wo n't|shall|going\s+to|is\s+to|are\s+to|set\s+to|due\s+to|plans?\s+to|planning"
-    r"|scheduled|expected|upcoming|coming|next|later\s+this|to\s+be\s+held|would\s+like|hopes?\s+to|intends?)\b"
+    r"\b(?:will|won't|wo n't|shall|would|going\s+to|to\s+be\s+\w+ed|is\s+to|are\s+to|set\s+to|due\s+to|plans?\s+to|planning"
+    r"|scheduled|(?:is|are|be)\s+expected|upcoming|coming|next|later\s+this|to\s+be\s+held|would\s+like|hopes?\s+to|intends?)\b"
     r"|'ll\b",
     _FLAGS,
 )
@@ -241,9 +243,20 @@ _NOT_PAST = {"scheduled", "expected", "planned", "proposed", "needed", "intended
              "related", "limited", "advanced", "detailed", "concerned", "interested", "armed", "red"}
 
 
+_AUX_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|has|have|not|get|gets)\s+$", _FLAGS)
+_PREP_TENSE = re.compile(r"\b(?:(?P<f>until|till|by|before)|(?P<p>since))\s+(?:next\s+|this\s+|the\s+)?$", _FLAGS)
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|because|while|although|though|but|where)\b", _FLAGS)
+
+
 def _tense(ctx: _Ctx, start: int, end: int) -> int:
     """-1 past, +1 future, 0 unknown: the verb cue nearest to the expression in its sentence."""
+    prep = _PREP_TENSE.search(ctx.text, max(0, start - 16), start)
+    if prep is not None:
+        return 1 if prep.group("f") else -1  # "until Friday" looks ahead, "since Friday" back
     s, e = ctx.sentence(start)
+    sub = _SUBORDINATE.search(ctx.text, end, e)
+    if sub is not None:
+        e = sub.start()  # "told the radio on Monday that he expected...": the clause after is not its verb
     best: tuple[int, int] | None = None
     sent = ctx.text[s:e]
     for rx, sign in ((_FUTURE_CUE, 1), (_PAST_CUE, -1)):
@@ -253,6 +266,8 @@ def _tense(ctx: _Ctx, start: int, end: int) -> int:
                 continue  # the expression's own words ("last Monday") are handled by the rule
             if sign < 0 and m.group(0).lower() in _NOT_PAST:
                 continue
+            if sign < 0 and m.group(0).lower().endswith("ed") and _AUX_BEFORE.search(ctx.text, max(0, a - 12), a):
+                continue  # "will be published": the auxiliary carries the tense
             dist = a - end if a >= end else start - b
             if best is None or dist < best[0]:
                 best = (dist, sign)
@@ -295,9 +310,10 @@ def _shift(d: dt.date, n: int, letter: str, mult: int, timepart: bool) -> str | 
 
 def _pick_year(ctx: _Ctx, start: int, end: int, month: int, day: int | None) -> int | None:
     """Year of a month(-day) without one: same-sentence explicit year, else the anchor by tense."""
-    if ctx.ref_year is not None and ctx.ref_year_sent == ctx.sent_of(start):
-        return ctx.ref_year
     a = ctx.anchor
+    if ctx.ref_year is not None and ctx.ref_year_sent == ctx.sent_of(start):
+        if not (a.year and ctx.ref_year < a.year and _tense(ctx, start, end) > 0):
+            return ctx.ref_year
     if a.year is None:
         return None
     if a.month is None:
@@ -310,10 +326,6 @@ def _pick_year(ctx: _Ctx, start: int, end: int, month: int, day: int | None) -> 
     if t < 0 and later:
         return a.year - 1
     if t > 0 and earlier:
-        return a.year + 1
-    if t == 0 and later and month - a.month > 6:
-        return a.year - 1
-    if t == 0 and earlier and a.month - month > 6:
         return a.year + 1
     return a.year
 
@@ -476,9 +488,9 @@ def _month_year(m: re.Match[str], text: str) -> _Cand | None:
     mon = m.group("mon")
     if mon.lower() == "may" and not _is_cap(mon):
         before = text[max(0, m.start() - 6):m.start()]
-        if not re.search(r"\d(?:st|nd|rd|th)?\s+$", before, _FLAGS):
+        if not re.search(r"(?:\d(?:st|nd|rd|th)?\s+|(?:^|\n)[ \t]*)$", before, _FLAGS):
             return None
-    if not _is_cap(mon) and len(mon) <= 4:
+    if not _is_cap(mon) and len(mon) <= 4 and not re.search(r"(?:^|\n)[ \t]*$", text[max(0, m.start() - 40):m.start()]):
         return None
     if re.match(r"\s*(?:%|percent|,\d)", text[m.end():], _FLAGS):
         return None
@@ -508,7 +520,7 @@ def _bare_month(m: re.Match[str], text: str) -> _Cand | None:
     # a following capitalized word makes a name ("March Madness", "August Rush") unless a year
     if re.match(r"\s+[A-Z][a-z]", text[m.end():]) and not re.match(r"\s+(?:and|or)\b", text[m.end():]):
         return None
-    if re.search(r"[A-Z][a-z]+\s+$", before) and not _BARE_MONTH_CUE.search(before):
+    if not m.group("rel") and re.search(r"[A-Z][a-z]+\s+$", before) and not _BARE_MONTH_CUE.search(before):
         return None  # "Elizabeth May", "Theresa May"
     month = _month_of(mon)
     rel = (m.group("rel") or "").strip().lower()
@@ -631,6 +643,9 @@ def _deictic_day(offset: int, part: str | None) -> Resolver:
 @_pattern(r"\b(?P<w>today|yesterday|tomorrow)(?:['’]s)?(?:\s+(?P<p>morning|afternoon|evening|night))?\b", 5)
 def _today(m: re.Match[str], text: str) -> _Cand | None:
     w = m.group("w").lower()
+    if m.group("w") == "Today" and re.search(r"[A-Z][\w.]*\s+$", text[max(0, m.start() - 12):m.start()]) and not re.search(
+            r"[.!?:\n]\s*$", text[max(0, m.start() - 3):m.start()]):
+        return None  # "USA Today", a title: not the day
     off = {"today": 0, "yesterday": -1, "tomorrow": 1}[w]
     end = m.end() if m.group("p") else m.end("w")
     part = _PARTS[m.group("p").lower()] if m.group("p") else None
@@ -1021,6 +1036,8 @@ def _duration_pat(m: re.Match[str], text: str) -> _Cand | None:
             return None
     if nl in ("a", "an") and m.group("q") and m.group("q").lower() in ("some",):
         return None
+    if nl in ("a", "an", "one") and unit_word.lower() == "second" and not m.group("q"):
+        return None  # "a second interpretation", "one second thought"
     n = _num(n_word) if not re.fullmatch(r"\d+\.\d+", nl) else None
     if re.fullmatch(r"\d+\.\d+", nl):
         fval: float | None = float(nl)
@@ -1085,7 +1102,7 @@ def _duration_pat(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(start, end, lambda c, s, e: ("DURATION", value, None))
 
 
-@_pattern(r"\b(?P<det>the\s+(?:past|last|next|previous|coming|following|preceding)\s+)(?P<u>hour|day|week|month|year|"
+@_pattern(r"\b(?P<det>the\s+(?:past|last|next|previous|coming|following|preceding)\s+)(?P<u>hour|day|week|fortnight|month|year|"
           r"decade|century)\b(?![-'’])", 3)
 def _the_past_unit(m: re.Match[str], text: str) -> _Cand | None:
     value = _duration(1, m.group("u"))
@@ -1094,7 +1111,7 @@ def _the_past_unit(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), lambda c, s, e: ("DURATION", value, None))
 
 
-@_pattern(r"\b(?:the\s+(?:past|last|next|coming|recent|previous|following)\s+(?:few\s+|several\s+|couple\s+of\s+)?"
+@_pattern(r"\b(?:the\s+(?:past|last|next|recent|previous|following)\s+(?:few\s+|several\s+|couple\s+of\s+)?"
           r"|(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bafter\s)|(?<=\btook\s)|(?<=\bspent\s))"
           r"(?P<u>seconds|minutes|hours|days|weeks|months|years|decades)\b(?!\s+(?:old|ago|of\s+age|later|earlier)\b|-)", 2)
 def _bare_plural(m: re.Match[str], text: str) -> _Cand | None:
@@ -1122,10 +1139,8 @@ def _vague_ago(m: re.Match[str], text: str) -> _Cand | None:
 def _set(m: re.Match[str], text: str) -> _Cand | None:
     if m.group("adv"):
         adv = m.group("adv").lower()
-        if adv == "annual" and not re.match(r"\s+(?:meeting|summit|conference|session|report|review|visit|"
-                                            r"celebration|parade|ceremony|forum|address|talks|event|festival)\b",
-                                            text[m.end():], _FLAGS):
-            return None
+        if adv == "annual":
+            return None  # the adjective ("annual summit") is left out, as in the project's gold
         if adv in ("daily", "weekly", "monthly") and re.match(r"\s+[A-Z]", text[m.end():]):
             return None  # newspaper names: "Daily Mail"
         if adv in ("daily", "weekly", "monthly") and _is_cap(m.group("adv")) and m.start() > 0 and re.search(
@@ -1166,7 +1181,7 @@ _REF_WORDS = {
 
 @_pattern(r"\b(?:now|currently|nowadays|at\s+present|these\s+days|at\s+the\s+moment|the\s+present|recently|former"
           r"|formerly|the\s+past|in\s+recent\s+years|the\s+(?:near\s+|distant\s+)?future|the\s+coming\s+(?:days|weeks"
-          r"|months|years)|soon)\b(?![-'’])", 1)
+          r"|months|years))\b(?![-'’])", 1)
 def _refs(m: re.Match[str], text: str) -> _Cand | None:
     w = re.sub(r"\s+", " ", m.group(0).lower()).replace("distant ", "").replace("near ", "near ")
     if w == "now" and re.match(r"\s*-", text[m.end():]):
@@ -1316,7 +1331,7 @@ class TimexAnnotator:
     def __call__(self, doc: Doc) -> Doc:
         meta = getattr(doc._, "np_meta", None) or {}
         published = meta.get("published") if isinstance(meta, dict) else None
-        setattr(doc._, "np_timexes", find_timexes(doc.text, published))
+        doc._.np_timexes = find_timexes(doc.text, published)
         return doc
 
 

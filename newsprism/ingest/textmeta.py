@@ -41,7 +41,7 @@ DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"^\s*({_MONTH})\s+(\d{{4}})\s*$", re.I), "my"),
 ]
 
-_BYLINE = re.compile(r"^\s*(?:by|written by|author:|authors?:|words by)\s*[:\-]?\s*(.+)$", re.I)
+_BYLINE = re.compile(r"^\s*(?:by|written by|posted by|published by|author:|authors?:|words by)\s*[:\-]?\s*(.+)$", re.I)
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _DATELINE = re.compile(
     r"^\s*([A-Z][A-Z.'\- ]{1,40}[A-Z.])(?:,\s*[A-Z][A-Za-z.]*\s*\d{0,2}(?:,\s*\d{4})?)?"
@@ -49,6 +49,10 @@ _DATELINE = re.compile(
 )
 _OUTLET_LINE = re.compile(r"^\s*(?:source|outlet|publication|published by|publisher)\s*:\s*(.+)$", re.I)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?([A-Z][\w&.' -]{2,60})", re.I)
+_BIO = re.compile(
+    r"\b(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:columnist|correspondent|editor|reporter|writer|"
+    r"contributor|commentator|contributing editor)\s+(?:for|at|with)\s+((?:The\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4})"
+)
 _UPDATED = re.compile(r"\b(?:updated?|modified|last update)\b", re.I)
 _SECTION_LABEL = re.compile(
     r"^(?:world|europe|asia|africa|americas|middle east|politics|news|opinion|analysis|commentary|"
@@ -131,7 +135,7 @@ def _is_date_line(line: str) -> bool:
 
 def _looks_like_title(line: str) -> bool:
     words = line.split()
-    return 0 < len(words) <= 30 and not line.endswith((".", ":")) and not _SECTION_LABEL.match(line)
+    return 0 < len(words) <= 30 and not line.endswith(":") and not _SECTION_LABEL.match(line)
 
 
 def _split_author(raw: str) -> tuple[str | None, str | None]:
@@ -150,6 +154,27 @@ def _split_author(raw: str) -> tuple[str | None, str | None]:
     return author, outlet
 
 
+_MASTHEAD_WORD = re.compile(r"^(?:[A-Z][\w'’.&-]*|of|the|and|for|on|de|du|la|le|&)$")
+
+
+def _masthead(line: str) -> tuple[str, str | None] | None:
+    """A publication-name line ("The Harbour Ledger", "Atlas Policy Review, March 2024")."""
+    name, _, rest = line.partition(",")
+    dated = parse_date(rest) if rest else None
+    if rest and not dated:
+        return None
+    words = name.split()
+    if not 1 <= len(words) <= 5 or name.endswith((".", ":", "?", "!")) or _SECTION_LABEL.match(name):
+        return None
+    if _is_date_line(name) or name.isupper() or not all(_MASTHEAD_WORD.match(w) for w in words):
+        return None
+    if words[0].lower() in {"by", "posted", "updated", "published"} or words[0].lower().rstrip(".") in MONTHS:
+        return None
+    if re.fullmatch(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", words[0]):
+        return None
+    return name.strip(), dated
+
+
 def extract_text_meta(text: str) -> TextMeta:
     """Read title, author, outlet, published date and dateline from the header zone of ``text``."""
     lines = [ln for ln in (_clean(raw) for raw in text.split("\n")) if ln]
@@ -164,11 +189,14 @@ def extract_text_meta(text: str) -> TextMeta:
     author = outlet = published = place = None
     updated: str | None = None
     paragraphs = 0
-    for line in header:
+    for i_line, line in enumerate(header):
         # Once the body has started (a second paragraph, or a "Key dates"-style list),
         # dates and names are content, not metadata. One long line may be a photo caption.
         if len(line.split()) > 30:
             paragraphs += 1
+            if place is None and (m := _DATELINE.match(line)):  # a wire dateline opens the first paragraph
+                place = m.group(1).strip().title()
+                outlet = outlet or (m.group(2).strip() if m.group(2) else None)
             if paragraphs >= 2:
                 break
             continue
@@ -177,6 +205,12 @@ def extract_text_meta(text: str) -> TextMeta:
         if author is None and (m := _BYLINE.match(line)) and len(line) < 120:
             author, by_outlet = _split_author(m.group(1))
             outlet = outlet or by_outlet
+            if published is None and re.search(r"\s[|•·]\s", line):
+                published = parse_date(line)
+            continue
+        if outlet is None and paragraphs == 0 and i_line <= 6 and line != title and (mast := _masthead(line)):
+            outlet, dated = mast
+            published = published or dated
             continue
         if outlet is None and (m := _OUTLET_LINE.match(line)):
             outlet = _clean(m.group(1))
@@ -197,7 +231,7 @@ def extract_text_meta(text: str) -> TextMeta:
             place = line.title()
     if outlet is None:
         for line in lines[-6:]:
-            if m := _COPYRIGHT.search(line):
+            if m := (_COPYRIGHT.search(line) or _BIO.search(line)):
                 outlet = m.group(1).strip(" .")
                 break
     return TextMeta(title=title, author=author, outlet=outlet, published=published or updated,
