@@ -147,6 +147,17 @@ _AGE_RE = re.compile(r"(\d{1,3})\s*-\s*year\s*-\s*old")
 _HOST_WORDS = {"host": "host", "hosts": "host", "guest": "guest", "visitor": "guest"}
 _ENTRY_LABEL = {"country": "GPE", "capital": "GPE", "demonym": "NORP", "plural": "NORP", "org": "ORG",
                 "metonym": "ORG"}
+_ORG_NAME_WORDS = {
+    "ministry", "council", "party", "bank", "agency", "committee", "commission", "union", "organization",
+    "organisation", "association", "group", "institute", "university", "times", "news", "post", "corp",
+    "inc", "ltd", "company", "co", "court", "army", "forces", "front", "movement", "league", "foundation",
+    "service", "services", "office", "department", "federation", "assembly", "parliament", "congress",
+    "senate", "government", "authority", "fund", "watch", "international", "press", "media", "tv", "radio",
+    "network", "energy", "oil", "gas", "airlines", "airways", "club", "center", "centre", "school", "college",
+    "hospital", "church", "coalition", "alliance", "board", "bureau", "brigade", "brigades", "guard",
+    "police", "navy", "command", "forum", "summit", "journal", "herald", "tribune", "daily", "agency",
+    "group", "holdings", "partners", "capital", "motors", "systems", "technologies", "labs", "state",
+}
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
@@ -321,7 +332,8 @@ class _Run:
                 low in heads or low in org_types or low in _HOST_WORDS
             ):
                 items.append((tok.i, tok.i + 1, "desc", None))
-            elif low == "old" and tok.dep_ != "amod" and tok.i >= 2 and doc[tok.i - 2].lower_ == "year":
+            elif low == "old" and tok.i >= 4 and doc[tok.i - 2].lower_ == "year" and (
+                    tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ not in ("NOUN", "PROPN")):
                 items.append((tok.i, tok.i + 1, "desc", None))
             elif tok.pos_ == "PROPN" and tok.i not in ent_starts and tok.is_title and tok.i not in self.wm_tok:
                 items.append((tok.i, tok.i + 1, "propn", None))
@@ -444,6 +456,14 @@ class _Run:
             return False
         if s > 0 and doc[s - 1].text in self.world.titles and doc[s - 1].is_title:
             return True
+        if 2 <= e - s <= 3 and not any(t.lower_ in _ORG_NAME_WORDS or t.i in self.wm_tok for t in doc[s:e]):
+            # "Helena Duarte met ...": the small NER model often calls two-word names ORG;
+            # trust a following he/she before any other person name
+            for t in doc[e: min(len(doc), e + 40)]:
+                if t.ent_type_ == "PERSON":
+                    break
+                if t.lower_ in ("he", "she", "his", "her", "him") and t.tag_ in ("PRP", "PRP$"):
+                    return True
         head = _head_of(doc, s, e)
         roles = self.world.role_heads
         if any(c.dep_ == "appos" and c.lower_ in roles and c.lower_ not in self.world.org_types
@@ -559,8 +579,9 @@ class _Run:
                         sub.setdefault("country", self.wm_tok[pobj[0].i][2].code)
             for k, v in sub.items():
                 info.setdefault(k, v)
-            if doc[ps].lower_ == "the" or ps < s:
-                info.setdefault("desc_spans", []).append((ps, pe))
+            while ps < h.i and (ps in self.covered or doc[ps].text in _STRIP_ENDS):
+                ps += 1  # "Brazil's" stays the country's mention
+            info.setdefault("desc_spans", []).append((ps, pe))
         # age: "X, 62, said"
         if e + 2 < len(doc) and doc[e].text == "," and doc[e + 1].like_num and doc[e + 2].text == ",":
             try:
@@ -599,9 +620,12 @@ class _Run:
         if h.dep_ == "compound" or (h.i + 1 < len(doc) and doc[h.i + 1].pos_ == "PROPN"
                                     and doc[h.i + 1].is_title and h.is_title):
             return  # a title before a name: handled with the name
-        left = [c for c in h.lefts]
-        s = left[0].i if left else h.i
-        s = min(s, h.left_edge.i)
+        if h.lower_ == "old":  # "the 62-year-old": the parse of this is unreliable, read the tokens
+            s = h.i - 4 if h.i >= 5 and doc[h.i - 5].lower_ != "the" else h.i - 5
+        else:
+            left = [c for c in h.lefts]
+            s = left[0].i if left else h.i
+            s = min(s, h.left_edge.i)
         det = doc[s].lower_
         for c in h.children:
             if c.dep_ == "appos" and c.pos_ == "PROPN" and c.is_title and c.i > h.i and c.i not in self.wm_tok:
@@ -670,8 +694,8 @@ class _Run:
                     r = 2
                 elif a.role and role in _LEADER_GENERIC and _is_leader(self.world, a.role):
                     r = 1
-                elif a.role and role in _OFFICIAL_GENERIC:
-                    r = 1
+                elif a.role and (role in _OFFICIAL_GENERIC or a.role.endswith(" " + role)):
+                    r = 1  # "the minister" for a foreign minister
                 elif a.role is None and country and a.country == country:
                     r = 1
                 else:

@@ -895,10 +895,8 @@ class QuoteAnnotator:
                 continue
             comp = comps[0]
             toks = list(comp.subtree)
-            if comp.dep_ == "prep":  # accused X of Y: the reported content is "X ... of Y"
-                dobj = next((c for c in t.children if c.dep_ == "dobj"), None)
-                if dobj is not None:
-                    toks = list(dobj.subtree) + toks
+            if comp.dep_ == "prep":  # accused X of Y: the reported content is Y
+                toks = toks[1:]
             while toks and (toks[0].is_punct or (toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"))):
                 toks = toks[1:]
             while toks and toks[-1].is_punct and not self._balanced_close(toks):
@@ -906,9 +904,8 @@ class QuoteAnnotator:
             if len(toks) < 2:
                 continue
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-            inside = sum(max(0, min(e, ce) - max(s, cs)) for cs, ce in covered)
-            if inside > 0.5 * (e - s):
-                continue
+            if any(s <= cs < e or cs <= s < ce for cs, ce in covered):
+                continue  # a clause carrying quoted words is reported as those partial quotes
             sent = t.sent
             reg = Region(sent.start_char, sent.end_char)
             f = Found(s, e, "indirect", reg)

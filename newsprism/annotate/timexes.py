@@ -243,6 +243,7 @@ _NOT_PAST = {"scheduled", "expected", "planned", "proposed", "needed", "intended
              "related", "limited", "advanced", "detailed", "concerned", "interested", "armed", "red"}
 
 
+_REPORTING = {"said", "told", "added", "noted", "wrote", "stressed", "insisted", "explained", "stated", "argued"}
 _AUX_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|has|have|not|get|gets)\s+$", _FLAGS)
 _PREP_TENSE = re.compile(r"\b(?:(?P<f>until|till|by|before)|(?P<p>since))\s+(?:next\s+|this\s+|the\s+)?$", _FLAGS)
 _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|because|while|although|though|but|where)\b", _FLAGS)
@@ -266,6 +267,8 @@ def _tense(ctx: _Ctx, start: int, end: int) -> int:
                 continue  # the expression's own words ("last Monday") are handled by the rule
             if sign < 0 and m.group(0).lower() in _NOT_PAST:
                 continue
+            if sign < 0 and a >= end and m.group(0).lower() in _REPORTING:
+                continue  # "... in January, the ministers said": attribution, not the event's verb
             if sign < 0 and m.group(0).lower().endswith("ed") and _AUX_BEFORE.search(ctx.text, max(0, a - 12), a):
                 continue  # "will be published": the auxiliary carries the tense
             dist = a - end if a >= end else start - b
@@ -714,12 +717,12 @@ def _weekday(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), res)
 
 
-@_pattern(rf"\b(?:(?:every|each)\s+(?P<wd>{_WD_RE})|(?<!\w\s)(?P<wds>(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b)"
+@_pattern(rf"\b(?:(?:every|each)\s+(?P<wd>{_WD_RE})|(?P<wds>(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b)"
           rf"(?:\s+(?P<p>morning|afternoon|evening|night)s?)?", 5)
 def _weekday_set(m: re.Match[str], text: str) -> _Cand | None:
     w = (m.group("wd") or m.group("wds") or "").lower()
     if m.group("wds"):
-        if not _is_cap(m.group("wds")) or not re.search(r"\bon\s+$", text[max(0, m.start() - 4):m.start()]):
+        if not _is_cap(m.group("wds")):
             return None
         w = w[:-1]
     wd = _WEEKDAYS[w.rstrip(".")]
@@ -827,6 +830,36 @@ def _anaphoric_day(m: re.Match[str], text: str) -> _Cand | None:
         if unit == "day":
             return "DATE", _iso(day), "last"
         return "TIME", f"{_iso(day)}T{_PARTS[unit]}", "last"
+
+    return _Cand(m.start(), m.end(), res)
+
+
+_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+             "new year's eve": (12, 31), "new year's": (1, 1), "boxing day": (12, 26), "valentine's day": (2, 14),
+             "halloween": (10, 31), "may day": (5, 1)}
+
+
+@_pattern(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s(?:\s+(?:Eve|Day))?"
+          r"|Boxing\s+Day|Valentine['’]s\s+Day|Halloween|May\s+Day)(?!\s+(?:Island|Carol|Parade))\b", 4)
+def _holiday(m: re.Match[str], text: str) -> _Cand | None:
+    """Fixed-date holidays; the year follows the same rules as a month-day without one."""
+    if not _is_cap(m.group("h")):
+        return None
+    month, day = _HOLIDAYS[re.sub(r"\s+", " ", m.group("h").lower().replace("’", "'"))]
+    rel = (m.group("rel") or "").lower()
+
+    def res(ctx: _Ctx, start: int, end: int) -> Resolved | None:
+        a = ctx.anchor
+        if rel and a.year and a.month:
+            before_anchor = (month, day) < (a.month, a.day or 15)
+            y = a.year + (0 if before_anchor else -1) if rel == "last" else a.year + (1 if before_anchor else 0)
+            if rel == "this":
+                y = a.year
+        else:
+            y2 = _pick_year(ctx, start, end, month, day)
+            y = y2 if y2 else 0
+        _note_date(ctx, start, y or None, month, day, False)
+        return "DATE", _ymd(y or None, month, day), "dct" if y else None
 
     return _Cand(m.start(), m.end(), res)
 
@@ -1025,12 +1058,15 @@ def _duration_pat(m: re.Match[str], text: str) -> _Cand | None:
     unit_word = m.group("u")
     after = text[m.end():]
     sep = m.group("sep")
-    # ages: "64-year-old", "64 years old", "aged 64 years"
-    if re.match(r"[\s-]+old\b", after, _FLAGS) or re.match(r"\s+of\s+age\b", after, _FLAGS):
-        return None
-    if re.match(r"-(?:olds?|long)\b", after):
-        pass
     nl = n_word.lower()
+    # ages: "64-year-old", "64 years old" (kept only when find_timexes is asked for ages)
+    age = re.match(r"[\s-]+olds?\b", after, _FLAGS)
+    if age or re.match(r"\s+of\s+age\b", after, _FLAGS):
+        n_age = _num(n_word)
+        if age is None or n_age is None or m.group("det") or m.group("tail"):
+            return None
+        age_value = _duration(n_age, unit_word)
+        return _Cand(m.start(), m.end() + age.end(), lambda c, s, e: ("DURATION", age_value, None), kind="age")
     if nl in ("some", "many", "few") and not m.group("det"):
         if not re.match(r"\s+(?:ago|later|earlier)\b", after, _FLAGS) and not unit_word.lower().endswith("s"):
             return None
@@ -1251,13 +1287,14 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
 _MERGE_GAP = re.compile(r"^(?:,?\s+(?:on\s+)?|\s*,\s*)$")
 
 
-def find_timexes(text: str, anchor: dt.date | str | None = None) -> list[dict[str, Any]]:
+def find_timexes(text: str, anchor: dt.date | str | None = None, ages: bool = False) -> list[dict[str, Any]]:
     """Find and normalize the time expressions of ``text`` against the document date ``anchor``.
 
     ``anchor`` may be a date, an ISO string at any precision ("2017", "2017-05", "2017-05-29")
     or None. Returns ``{"start", "end", "type", "value", "anchor"}`` dicts in text order; anchor
     is "dct" (resolved against the document date), "last" (against the last mentioned date)
-    or None (the text gave the value itself).
+    or None (the text gave the value itself). Ages ("a 64-year-old") are durations in TimeML
+    corpora but not time references; ``ages=True`` includes them.
     """
     if not text:
         return []
@@ -1265,7 +1302,7 @@ def find_timexes(text: str, anchor: dt.date | str | None = None) -> list[dict[st
     for rx, handler, prio in _PATTERNS:
         for m in rx.finditer(text):
             c = handler(m, text)
-            if c is not None and c.end > c.start:
+            if c is not None and c.end > c.start and (ages or c.kind != "age"):
                 c.prio = prio
                 cands.append(c)
     chosen = _select(cands)
@@ -1287,10 +1324,15 @@ def find_timexes(text: str, anchor: dt.date | str | None = None) -> list[dict[st
 
 
 def _merge_time_date(text: str, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """"4 p.m. Monday", "10:30 a.m. on May 29": a clock time directly before a day is one TIMEX."""
+    """"4 p.m. Monday", "19 October 2023 18:45 GMT": a clock time right next to a day is one TIMEX."""
     merged: list[dict[str, Any]] = []
     for it in items:
         prev = merged[-1] if merged else None
+        if (prev is not None and it["anchor"] == "pending" and prev["type"] == "DATE"
+                and re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", prev["value"])
+                and re.fullmatch(r"\s+|\s*,\s*", text[prev["end"]:it["start"]])):
+            prev.update(end=it["end"], type="TIME", value=prev["value"] + it["value"])  # "19 October 2023 18:45 GMT"
+            continue
         if (prev is not None and prev["anchor"] == "pending" and it["type"] == "DATE"
                 and re.fullmatch(r"(?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-\d)", it["value"])
                 and _MERGE_GAP.match(text[prev["end"]:it["start"]])):
@@ -1303,20 +1345,64 @@ def _merge_time_date(text: str, items: list[dict[str, Any]]) -> list[dict[str, A
     return merged
 
 
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip(" \t-–—*•#>|") and not text[end:line_end].strip(" \t.:-–—|")
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    m = None
+    for m in re.finditer(r"\n[ \t]*\n", text[:pos]):
+        pass
+    return m.end() if m else 0
+
+
 def _finish_times(ctx: _Ctx, items: list[dict[str, Any]]) -> None:
-    """Give each bare clock time the date of its sentence, else the document date."""
+    """Give each clock time a date: a day in its sentence, else (timeline entries) the day the timeline
+    is about, else the document date.
+
+    A clock time alone on its line is a live-blog/timeline entry. Its day is the latest date header
+    above it (a date alone on its line) or, failing that, the first day mentioned in the nearest
+    paragraph above that mentions one ("Yesterday Portugal and Canada ... Here is the tick-tock:").
+    """
+    text = ctx.text
+    timeline: dt.date | None = None
+    last_entry = -1
     for it in items:
         if it["anchor"] != "pending":
             continue
         sent = ctx.sent_of(it["start"])
         same = [(abs(s - it["start"]), d) for si, s, d in ctx.day_dates if si == sent]
+        day: dt.date | None = None
+        kind: str | None = "last"
         if same:
-            d = min(same)[1]
-            it["value"], it["anchor"] = _iso(d) + it["value"], "last"
-        elif ctx.anchor.date:
-            it["value"], it["anchor"] = _iso(ctx.anchor.date) + it["value"], "dct"
-        else:
+            day = min(same)[1]
+        elif _alone_on_line(text, it["start"], it["end"]):
+            before = [(s, d) for _, s, d in ctx.day_dates if s < it["start"]]
+            headers = [(s, d) for s, d in before if _line_is_date(text, s)]
+            if headers and headers[-1][0] > last_entry:
+                timeline = headers[-1][1]
+            elif timeline is None and before:
+                para = _paragraph_start(text, before[-1][0])
+                timeline = next(d for s, d in before if s >= para)
+            day = timeline
+            last_entry = it["start"]
+        if day is None:
+            day, kind = ctx.anchor.date, "dct"
+        if day is None:
             it["value"], it["anchor"] = "XXXX-XX-XX" + it["value"], None
+        else:
+            it["value"], it["anchor"] = _iso(day) + it["value"], kind
+
+
+def _line_is_date(text: str, pos: int) -> bool:
+    """Is the date starting at ``pos`` a header, alone on its line (a weekday/date dateline)?"""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    return len(line) <= 40 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", line) and text[line_start:pos].strip() == ""
 
 
 # --------------------------------------------------------------------------- spaCy component

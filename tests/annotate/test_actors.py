@@ -323,4 +323,7 @@ def test_component_survives_docbin(nlp: Language) -> None:
     db = DocBin(store_user_data=True)
     db.add(doc)
     back = list(DocBin(store_user_data=True).from_bytes(db.to_bytes()).get_docs(nlp.vocab))[0]
-    assert back._.np_actors == doc._.np_actors
+    import json
+
+    assert json.loads(json.dumps(back._.np_actors)) == json.loads(json.dumps(doc._.np_actors))
+    assert back._.np_mentions[0]["actor"] == "a0"

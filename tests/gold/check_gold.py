@@ -82,7 +82,11 @@ def find_span(rep: Report, where: str, article: str, text: Any, occurrence: Any)
     if not isinstance(occ, int) or occ < 0:
         rep.error(f"{where}: bad occurrence {occurrence!r}")
         return None
-    starts = [m.start() for m in re.finditer(re.escape(text), doc)]
+    starts = []  # overlapping matches, as the scorers' text.find(snippet, pos + 1) loop counts them
+    pos = doc.find(text)
+    while pos != -1:
+        starts.append(pos)
+        pos = doc.find(text, pos + 1)
     if not starts:
         rep.error(f"{where}: snippet not in {article}: {text[:70]!r}")
         return None
