@@ -55,8 +55,9 @@ def summarize(dossier: dict[str, Any], annotations: list[Annotation]) -> list[di
         if len(words) > 220:
             words = words[:219].rsplit(" ", 1)[0] + "…"
         n = len(st["outlets"])
+        said = f'{speaker} said: "{words}"' if best["kind"] != "indirect" else f"{speaker} said {words}"
         out.append({
-            "text": f'{speaker} said: "{words}" (reported by {n} outlets).',
+            "text": f"{said} (reported by {n} outlets).",
             "evidence": [q["evidence"] for q in reports],
             "kind": "statement",
         })

@@ -206,10 +206,9 @@ class ActorAnnotator:
             self._index = (first, world)
         return self._index
 
-    def _world_matches(self, doc: Doc) -> dict[int, tuple[int, Entry]]:
+    def _world_matches(self, doc: Doc, text: str) -> dict[int, tuple[int, Entry]]:
         """Greedy longest matches of world surface forms: start token -> (end token, entry)."""
         first, world = self._token_index()
-        text = doc.text
         out: dict[int, tuple[int, Entry]] = {}
         n = len(doc)
         i = 0
@@ -230,7 +229,8 @@ class ActorAnnotator:
     # -- main ---------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         _first, world = self._token_index()
-        run = _Run(doc, world, self._world_matches(doc))
+        text = doc.text
+        run = _Run(doc, text, world, self._world_matches(doc, text))
         run.collect()
         actors, mentions = run.output()
         doc._.np_actors = actors
@@ -241,8 +241,9 @@ class ActorAnnotator:
 class _Run:
     """State for annotating one doc."""
 
-    def __init__(self, doc: Doc, world: World, wm: dict[int, tuple[int, Entry]]) -> None:
+    def __init__(self, doc: Doc, text: str, world: World, wm: dict[int, tuple[int, Entry]]) -> None:
         self.doc = doc
+        self.text = text  # Doc.text rebuilds the string on every access: read it once
         self.world = world
         self.wm = wm
         self.actors: list[_Actor] = []
@@ -258,6 +259,10 @@ class _Run:
                 self.wm_tok[t] = (s, e, entry)
 
     # -- helpers ------------------------------------------------------------
+    def _text(self, s: int, e: int) -> str:
+        doc = self.doc
+        return self.text[doc[s].idx: doc[e - 1].idx + len(doc[e - 1].text)]
+
     def _actor(self, key: str, kind: str, name: str, **kw: Any) -> _Actor:
         a = self.by_key.get(key)
         if a is None:
@@ -274,7 +279,7 @@ class _Run:
         start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
         a.mentions.append((start, end, label, pron))
         if not pron:
-            surf = doc.text[start:end]
+            surf = self.text[start:end]
             if surf not in a.aliases:
                 a.aliases.append(surf)
         for t in range(s, e):
@@ -356,8 +361,8 @@ class _Run:
     def _on_ent(self, s: int, e: int, label: str) -> None:
         doc = self.doc
         s0 = s
-        if doc[s].lower_ == "the":
-            s += 1
+        while s < e and (doc[s].lower_ == "the" or not doc[s].text[0].isalnum()):
+            s += 1  # "the", bullets, dashes
         while e > s and doc[e - 1].text in _STRIP_ENDS:
             e -= 1
         if s >= e:
@@ -373,11 +378,11 @@ class _Run:
             if self._premod_world(s) or doc[s].lower_ in self.world.premod_words:
                 return
             self._on_person(s, e, label, s0)
-        elif label == "ORG" or label == "FAC":
+        elif label == "ORG":
             self._on_org(s, e, label)
         elif label == "NORP":
             self._on_norp(s, e)
-        elif label == "GPE" or label == "LOC":
+        elif label in ("GPE", "LOC", "FAC"):
             known = self._known_person(s, e)
             if known is not None:
                 self._on_person(s, e, "PERSON", s)
@@ -390,7 +395,7 @@ class _Run:
             self._mention(self._country_actor(entry.code), s, e, label or "GPE")
         elif entry.type == "capital":
             if _metonymic(head):
-                if doc.text[doc[s].idx: doc[e - 1].idx + len(doc[e - 1].text)] == "Brussels":
+                if self._text(s, e) == "Brussels":
                     self._mention(self._org_actor("EEC"), s, e, label or "GPE")
                 else:
                     self._mention(self._country_actor(entry.code), s, e, label or "GPE")
@@ -421,7 +426,7 @@ class _Run:
         if self._known_person(s, e) is not None or self._person_shaped(s, e):
             self._on_person(s, e, "PERSON", s)
             return
-        text = doc.text[doc[s].idx: doc[e - 1].idx + len(doc[e - 1].text)]
+        text = self._text(s, e)
         country, _ = self._country_in(s, e)
         if country is None and e + 1 < len(doc) and doc[e].lower_ in ("in", "of") and (e + 1) in self.wm_tok:
             entry = self.wm_tok[e + 1][2]
@@ -441,7 +446,7 @@ class _Run:
         head = _head_of(doc, s, e)
         if head.dep_ in ("amod", "compound") or head.pos_ == "ADJ":
             return
-        text = doc.text[doc[s].idx: doc[e - 1].idx + len(doc[e - 1].text)]
+        text = self._text(s, e)
         a = self._actor("G:" + text, "group", text)
         self._mention(a, _with_det(doc, s), e, "NORP")
 
@@ -507,13 +512,14 @@ class _Run:
             return
         info = self._person_context(s, e)
         a = self._match_person(toks, info.get("country"), info.get("gender"), info.get("role"))
+        surface = self._text(s, e)
         if a is None:
-            a = _Actor(kind="person", name=" ".join(toks), key=f"P:{s}")
+            a = _Actor(kind="person", name=surface, key=f"P:{s}")
             self.actors.append(a)
         if toks not in a.names:
+            if all(len(toks) > len(n) for n in a.names):
+                a.name = surface
             a.names.append(toks)
-            if len(toks) > len(a.name.split()):
-                a.name = " ".join(toks)
         if info.get("gender") and (a.gender is None or a.gender_weak):
             a.gender, a.gender_weak = info["gender"], False
         for k in ("country", "role", "age"):
@@ -600,7 +606,7 @@ class _Run:
     def _read_phrase(self, s: int, e: int, info: dict[str, Any]) -> None:
         """Role, country, gender and age named by tokens [s, e)."""
         doc = self.doc
-        text = doc.text[doc[s].idx: doc[e - 1].idx + len(doc[e - 1].text)]
+        text = self._text(s, e)
         role = self._role_in(text)
         if role is not None and role.role != "counterpart":
             info.setdefault("role", role.role)
@@ -657,7 +663,7 @@ class _Run:
         target = self._resolve_description(info, tag, h.i)
         if target is None:
             if tag is None and info.get("country") and info.get("role"):
-                name = doc.text[doc[s].idx: h.idx + len(h.text)]
+                name = self._text(s, h.i + 1)
                 name = re.sub(r"^(?:the|his|her|its|their)\s+", "", name, flags=re.I)
                 target = self._actor(f"D:{info['country']}:{info['role']}", "person", name,
                                      country=info["country"], role=info["role"], gender=info.get("gender"))
@@ -694,6 +700,8 @@ class _Run:
                     r = 2
                 elif a.role and role in _LEADER_GENERIC and _is_leader(self.world, a.role):
                     r = 1
+                elif a.role in _LEADER_GENERIC and _is_leader(self.world, role):
+                    r = 1  # "the Russian president" for someone so far only called a leader
                 elif a.role and (role in _OFFICIAL_GENERIC or a.role.endswith(" " + role)):
                     r = 1  # "the minister" for a foreign minister
                 elif a.role is None and country and a.country == country:
@@ -735,7 +743,7 @@ class _Run:
             start = s
             while start < h.i and (start in self.covered or doc[start].text in _STRIP_ENDS):
                 start += 1
-            name = re.sub(r"^(?:the|its|their)\s+", "", doc.text[doc[start].idx: h.idx + len(h.text)], flags=re.I)
+            name = re.sub(r"^(?:the|its|their)\s+", "", self._text(start, h.i + 1), flags=re.I)
             if start == h.i:  # "Ivory Coast's army": name it after the country
                 name = f"{self.world.countries.get(country, {}).get('name', country)} {h.text}"
             a = self._actor(f"T:{country}:{role}", kind, name, country=country, role=role)

@@ -106,6 +106,7 @@ class Mark:
     cend: int
     group: int = -1  # quotes running over several paragraphs share a group
     single: bool = False
+    parent: int = -1  # index of the enclosing quote for a quote inside a quote
 
 
 def _is_opener(text: str, j: int, ps: int, pe: int) -> bool:
@@ -237,7 +238,32 @@ def scan_quotes(text: str) -> list[Mark]:
             i = k + 1
         if first:
             pending = None  # a paragraph without quotes ends any open quote
+    for qi in range(len(marks)):
+        marks.extend(_nested(text, marks[qi], qi))
     return marks
+
+
+def _nested(text: str, outer: Mark, qi: int) -> list[Mark]:
+    """Quotes of the other family inside a quote: 'single' inside "double" and the reverse."""
+    out: list[Mark] = []
+    i = outer.cstart
+    wanted = "\u2018\u2039'" if not outer.single else "\u201c\u00ab\u201e\""
+    while True:
+        m = MARK_RE.search(text, i, outer.cend)
+        if m is None:
+            return out
+        j = m.start()
+        if text[j] not in wanted or not _is_opener(text, j, outer.cstart, outer.cend):
+            i = j + 1
+            continue
+        k = _find_close(text, j, outer.cend)
+        if k < 0:
+            i = j + 1
+            continue
+        cs, ce = _trim(text, j + 1, k)
+        if ce > cs:
+            out.append(Mark(j, k, cs, ce, single=not outer.single, parent=qi))
+        i = k + 1
 
 
 # --- 2. regions and kinds --------------------------------------------------------------------------
@@ -304,6 +330,8 @@ def build_regions(text: str, marks: list[Mark], lex: Lexicon) -> list[Region]:
     import bisect
 
     for qi, mk in enumerate(marks):
+        if mk.parent >= 0:
+            continue
         pi = bisect.bisect_right(starts, mk.open) - 1
         by_par.setdefault(pi, []).append(qi)
     for pi, qis in by_par.items():
@@ -359,6 +387,8 @@ class _DocView:
         self.index = MentionIndex(doc)
         self.in_quote = [-1] * len(doc)
         for qi, mk in enumerate(marks):
+            if mk.parent >= 0:
+                continue
             end = mk.close + 1 if mk.close >= 0 else mk.cend
             span = doc.char_span(mk.open, end, alignment_mode="expand")
             if span is None:
@@ -377,6 +407,14 @@ class _DocView:
         if not words:
             return ent.text
         best = words
+        if len(words) == 1:  # "Diane" -> "Diane Smith" when only one such person is named
+            firsts = {
+                " ".join(t.text for t in o)
+                for o in self.persons
+                if len(o) > 1 and o[0].text == words[0]
+            }
+            if len(firsts) == 1:
+                return firsts.pop()
         for other in self.persons:
             ow = [t.text for t in other if t.pos_ != "PART" and t.text not in ("'s", "\u2019s")]
             if ow and ow[-1] == words[-1] and len(ow) > len(best) and all(w in ow for w in words):
@@ -686,6 +724,70 @@ class QuoteAnnotator:
                     self._attribute(f, qi, reg, rspan, phrases, marks, view)
                 out.append(f)
         self._context_speakers(out, marks, regions, view, by_mark)
+        out.extend(self._nested_quotes(marks, by_mark, view))
+        return self._merge_groups(out)
+
+    def _nested_quotes(self, marks: list[Mark], by_mark: dict[int, Found], view: _DocView) -> list[Found]:
+        """A quote inside a quote: attributed within the outer quote ("He told me, 'no'"), and to
+        the outer speaker when the inner cue's subject is "I" or "we"."""
+        out: list[Found] = []
+        saved = view.in_quote
+        text = view.text
+        for qi, mk in enumerate(marks):
+            if mk.parent < 0 or mk.parent not in by_mark:
+                continue
+            outer = by_mark[mk.parent]
+            pm = marks[mk.parent]
+            start, end = pm.cstart, pm.cend
+            for b in BOUNDARY_RE.finditer(text, pm.cstart, mk.open + 1):
+                start = b.end()
+            b2 = BOUNDARY_RE.search(text, mk.close + 1, pm.cend)
+            if b2 is not None:
+                end = b2.start() + 1
+            reg = Region(start, end, [qi])
+            mask = list(saved)
+            inner = view.tokens(mk.open, mk.close + 1)
+            outer_toks = view.tokens(pm.cstart, pm.cend)
+            if inner is None or outer_toks is None:
+                continue
+            for t in outer_toks:
+                mask[t.i] = -1
+            for t in inner:
+                mask[t.i] = qi
+            view.in_quote = mask
+            try:
+                f = Found(mk.cstart, mk.cend, self._kind(mk, qi, reg, marks, view), reg, mark=mk)
+                rspan = view.tokens(reg.start, reg.end)
+                if rspan is not None:
+                    self._attribute(f, qi, reg, rspan, _phrase_matches(rspan, view.lex), marks, view)
+            finally:
+                view.in_quote = saved
+            if f.speaker_tok is not None and f.speaker_tok.lower_ in ("i", "we", "me", "us"):
+                f.speaker_span, f.speaker_actor, f.speaker_name = (
+                    outer.speaker_span, outer.speaker_actor, outer.speaker_name)
+            out.append(f)
+        return out
+
+    @staticmethod
+    def _merge_groups(found: list[Found]) -> list[Found]:
+        """One quote per utterance that runs over several paragraphs."""
+        groups: dict[int, list[Found]] = {}
+        out: list[Found] = []
+        for f in found:
+            if f.mark is not None and f.mark.group >= 0:
+                groups.setdefault(f.mark.group, []).append(f)
+            else:
+                out.append(f)
+        for parts in groups.values():
+            parts.sort(key=lambda f: f.start)
+            best = next((p for p in parts if p.cue is not None), None) or next(
+                (p for p in parts if p.speaker_span is not None), parts[0])
+            merged = Found(parts[0].start, parts[-1].end, "direct",
+                           Region(parts[0].region.start, parts[-1].region.end), mark=parts[0].mark)
+            merged.speaker_span, merged.speaker_actor, merged.speaker_name = (
+                best.speaker_span, best.speaker_actor, best.speaker_name)
+            merged.speaker_tok, merged.cue = best.speaker_tok, best.cue
+            out.append(merged)
         return out
 
     def _attribute(
@@ -755,7 +857,12 @@ class QuoteAnnotator:
         if f.kind == "partial":
             return
         # a direct quote with no cue verb: "in a statement", or the frame's own subject ("X was blunt: ...")
-        roots = [t for t in frame if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+        in_frame = {t.i for t in frame}
+        roots = [
+            t for t in frame
+            if t.pos_ in ("VERB", "AUX") and (t.dep_ == "ROOT" or t.head.i not in in_frame)
+        ]
+        roots.sort(key=lambda t: mk.open - t.idx if t.idx < mk.open else t.idx - qend)
         for root in roots:
             subj = _subject(root, view)
             if subj is not None and _is_speakerish(subj, view) and not blocked(root):

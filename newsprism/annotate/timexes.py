@@ -244,6 +244,8 @@ _NOT_PAST = {"scheduled", "expected", "planned", "proposed", "needed", "intended
 
 
 _REPORTING = {"said", "told", "added", "noted", "wrote", "stressed", "insisted", "explained", "stated", "argued"}
+_ATTRIBUTION_END = re.compile(r"\s*(?:[.;,]|$|(?:in|on|at|during|after|before|from)\s)", _FLAGS)
+_QUOTE_OPEN = re.compile(r"[«“\"‘:]")
 _AUX_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|has|have|not|get|gets)\s+$", _FLAGS)
 _PREP_TENSE = re.compile(r"\b(?:(?P<f>until|till|by|before)|(?P<p>since))\s+(?:next\s+|this\s+|the\s+)?$", _FLAGS)
 _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|because|while|although|though|but|where)\b", _FLAGS)
@@ -258,6 +260,9 @@ def _tense(ctx: _Ctx, start: int, end: int) -> int:
     sub = _SUBORDINATE.search(ctx.text, end, e)
     if sub is not None:
         e = sub.start()  # "told the radio on Monday that he expected...": the clause after is not its verb
+    quote = _QUOTE_OPEN.search(ctx.text, end, e)
+    if quote is not None:
+        e = quote.start()  # what follows "told lawmakers:" is the speaker's own tense frame
     best: tuple[int, int] | None = None
     sent = ctx.text[s:e]
     for rx, sign in ((_FUTURE_CUE, 1), (_PAST_CUE, -1)):
@@ -267,7 +272,7 @@ def _tense(ctx: _Ctx, start: int, end: int) -> int:
                 continue  # the expression's own words ("last Monday") are handled by the rule
             if sign < 0 and m.group(0).lower() in _NOT_PAST:
                 continue
-            if sign < 0 and a >= end and m.group(0).lower() in _REPORTING:
+            if sign < 0 and a >= end and m.group(0).lower() in _REPORTING and _ATTRIBUTION_END.match(ctx.text, b):
                 continue  # "... in January, the ministers said": attribution, not the event's verb
             if sign < 0 and m.group(0).lower().endswith("ed") and _AUX_BEFORE.search(ctx.text, max(0, a - 12), a):
                 continue  # "will be published": the auxiliary carries the tense
@@ -1277,9 +1282,11 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping candidates: longer spans first, then pattern priority, then leftmost."""
     cands.sort(key=lambda c: (-(c.end - c.start), -c.prio, c.start))
     taken: list[_Cand] = []
+    used = bytearray(max((c.end for c in cands), default=0))
     for c in cands:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
+        if used.find(1, c.start, c.end) < 0:
             taken.append(c)
+            used[c.start:c.end] = b"\x01" * (c.end - c.start)
     taken.sort(key=lambda c: c.start)
     return taken
 
@@ -1353,10 +1360,14 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
 
 
 def _paragraph_start(text: str, pos: int) -> int:
-    m = None
-    for m in re.finditer(r"\n[ \t]*\n", text[:pos]):
-        pass
-    return m.end() if m else 0
+    """Start of the blank-line-separated paragraph holding ``pos`` (scans backwards, line by line)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    while line_start > 0:
+        prev = text.rfind("\n", 0, line_start - 1) + 1
+        if not text[prev:line_start - 1].strip():
+            return line_start
+        line_start = prev
+    return 0
 
 
 def _finish_times(ctx: _Ctx, items: list[dict[str, Any]]) -> None:
@@ -1368,25 +1379,30 @@ def _finish_times(ctx: _Ctx, items: list[dict[str, Any]]) -> None:
     paragraph above that mentions one ("Yesterday Portugal and Canada ... Here is the tick-tock:").
     """
     text = ctx.text
+    days = sorted((s, d, si) for si, s, d in ctx.day_dates)
+    starts = [s for s, _, _ in days]
+    by_sent: dict[int, list[tuple[int, dt.date]]] = {}
+    for s, d, si in days:
+        by_sent.setdefault(si, []).append((s, d))
+    header_pos = [s for s, _, _ in days if _line_is_date(text, s)]
     timeline: dt.date | None = None
     last_entry = -1
     for it in items:
         if it["anchor"] != "pending":
             continue
-        sent = ctx.sent_of(it["start"])
-        same = [(abs(s - it["start"]), d) for si, s, d in ctx.day_dates if si == sent]
+        same = by_sent.get(ctx.sent_of(it["start"]), [])
         day: dt.date | None = None
         kind: str | None = "last"
         if same:
-            day = min(same)[1]
+            day = min((abs(s - it["start"]), d) for s, d in same)[1]
         elif _alone_on_line(text, it["start"], it["end"]):
-            before = [(s, d) for _, s, d in ctx.day_dates if s < it["start"]]
-            headers = [(s, d) for s, d in before if _line_is_date(text, s)]
-            if headers and headers[-1][0] > last_entry:
-                timeline = headers[-1][1]
-            elif timeline is None and before:
-                para = _paragraph_start(text, before[-1][0])
-                timeline = next(d for s, d in before if s >= para)
+            n_before = bisect_right(starts, it["start"] - 1)
+            h = bisect_right(header_pos, it["start"] - 1)
+            if h and header_pos[h - 1] > last_entry:
+                timeline = days[starts.index(header_pos[h - 1])][1]
+            elif timeline is None and n_before:
+                para = _paragraph_start(text, starts[n_before - 1])
+                timeline = days[bisect_right(starts, para - 1)][1]
             day = timeline
             last_entry = it["start"]
         if day is None:

@@ -2,7 +2,8 @@
 
 Rules, in order:
 - countries and international organisations merge on their code;
-- people merge on the normalised full name; a one-word name (a surname used
+- people merge on the normalised full name (same first and last word counts as
+  the same name: "Bashar Assad" ~ "Bashar al-Assad"); a one-word name (a surname used
   alone, "Duarte") joins the only multi-word person whose last name it is;
 - organisations and groups merge on the normalised name.
 The canonical name is the fullest form seen; kind, country and role are the
@@ -77,10 +78,20 @@ def link_actors(annotations: list[Annotation]) -> ActorLinks:
     keys: dict[tuple[str, str], str] = {}
     full_people: dict[str, set[str]] = defaultdict(set)  # surname -> person keys
     locals_ = [(ann.article.id, act) for ann in annotations for act in ann.actors]
+    # "Bashar Assad" and "Bashar al-Assad": same first and last word -> one person (the fuller form)
+    first_last: dict[tuple[str, str], str] = {}
+    for _aid, act in locals_:
+        n = norm_name(act.name)
+        parts = n.split()
+        if act.kind == "person" and len(parts) >= 2:
+            key = (parts[0], parts[-1])
+            if len(n) > len(first_last.get(key, "")):
+                first_last[key] = n
     for _aid, act in locals_:
         n = norm_name(act.name)
         if act.kind == "person" and len(n.split()) >= 2:
-            full_people[n.split()[-1]].add("person:" + n)
+            parts = n.split()
+            full_people[parts[-1]].add("person:" + first_last[(parts[0], parts[-1])])
     for aid, act in locals_:
         n = norm_name(act.name) or act.id
         if act.kind == "country" and act.country:
@@ -89,6 +100,8 @@ def link_actors(annotations: list[Annotation]) -> ActorLinks:
             parts = n.split()
             if len(parts) == 1 and len(full_people.get(parts[0], ())) == 1:
                 key = next(iter(full_people[parts[0]]))
+            elif len(parts) >= 2:
+                key = "person:" + first_last[(parts[0], parts[-1])]
             else:
                 key = "person:" + n
         else:

@@ -30,7 +30,7 @@ STOPWORDS = set(
     told new one two three mr mrs ms""".split()
 )
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
-SIMILARITY_THRESHOLD = 0.26
+SIMILARITY_THRESHOLD = 0.14
 
 
 @dataclass
@@ -40,13 +40,15 @@ class StoryFeatures:
     actors: dict[str, float]
     focal: date | None
     title: str
+    has_title: bool
 
 
 def _focal_date(ann: Annotation) -> date | None:
+    """The publication day when known (news is dated by it), else the day the text mentions most."""
     days = Counter(t.value[:10] for t in ann.timexes if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", t.value))
     candidates = [d for d, _ in days.most_common(3)]
     if ann.article.published and len(ann.article.published) >= 10:
-        candidates.append(ann.article.published[:10])
+        candidates.insert(0, ann.article.published[:10])
     for value in candidates:
         try:
             return date.fromisoformat(value[:10])
@@ -77,7 +79,7 @@ def features(annotations: list[Annotation], actors: ActorLinks) -> list[StoryFea
                 w = 0.3 if kind == "country" else 1.0
                 weights[gid] = max(weights.get(gid, 0.0), w * min(len(act.mentions), 5) / 5)
         out.append(StoryFeatures(ann.article.id, terms, weights, _focal_date(ann),
-                                 ann.article.title or ann.article.text[:80]))
+                                 ann.article.title or ann.article.text[:80], bool(ann.article.title)))
     return out
 
 
@@ -125,7 +127,8 @@ def cluster_stories(annotations: list[Annotation], actors: ActorLinks,
         ids = sorted(feats[i].article_id for i in members)
         dates = sorted({f.isoformat() for i in members if (f := feats[i].focal) is not None})
         # title: the member whose text is most central to the story
-        central = max(members, key=lambda i: sum(sims.get((min(i, j), max(i, j)), 0.0) for j in members))
+        central = max(members, key=lambda i: (feats[i].has_title,
+                                               sum(sims.get((min(i, j), max(i, j)), 0.0) for j in members)))
         stories.append({
             "id": "story_" + hashlib.sha1("|".join(ids).encode()).hexdigest()[:10],
             "title": feats[central].title,

@@ -59,7 +59,8 @@ def run_system(gold_published: bool = True) -> tuple[dict[str, dict[str, Any]], 
     """Annotate the sample corpus once: ({file name: annotation dict}, dossier).
 
     With ``gold_published`` the gold publication dates anchor relative dates, as a
-    caller passing ``published`` in JSON Lines would; metadata is scored separately.
+    caller passing ``published`` in JSON Lines would; the system's own reading of
+    the date is kept in each annotation dict as ``own_published`` for the metadata score.
     """
     from newsprism.annotate.pipeline import build_nlp
     from newsprism.annotate.runner import annotate_articles
@@ -76,6 +77,13 @@ def run_system(gold_published: bool = True) -> tuple[dict[str, dict[str, Any]], 
                 published = (meta.get(path.name) or {}).get("published") if meta else None
                 articles.append(dataclasses.replace(item, source=path.name,
                                                     published=published or item.published))
+    own = {a.source: a.published for a in articles}
+    if meta:
+        for path in sorted(SAMPLE_DIR.glob("*.txt")):
+            for item in read_file(path):
+                if isinstance(item, Article):
+                    own[path.name] = item.published
     anns = [a for a in annotate_articles(articles, build_nlp()) if isinstance(a, Annotation)]
-    by_file = {a.article.source: annotation_to_dict(a) for a in anns}
+    by_file = {a.article.source: annotation_to_dict(a) | {"own_published": own.get(a.article.source)}
+               for a in anns}
     return by_file, Corpus(anns).dossier()

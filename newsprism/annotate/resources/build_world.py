@@ -293,7 +293,7 @@ _NO_PLURAL_ENDINGS = ("ese", "ish", "ss", "ench", "tch", "ic", "ois", "ais", "x"
 METONYMS = """
 Kremlin|the Kremlin|RUS|presidency
 White House|the White House|USA|presidency
-Elysee|the Elysee,Élysée,the Élysée,Elysee Palace,Élysée Palace,the Elysee Palace,the Élysée Palace|FRA|presidency
+Elysee|Élysée,Elysée,Elysee Palace,Élysée Palace,Elysée Palace|FRA|presidency
 Matignon|Hotel Matignon,Hôtel Matignon|FRA|government
 Quai d'Orsay|the Quai d'Orsay|FRA|foreign ministry
 Downing Street|Number 10,No 10,No. 10,Number Ten|GBR|government

@@ -1,0 +1,137 @@
+"""The evaluation gate: score the system on the sample-corpus gold and refuse regressions.
+
+    python -m tests.eval.gate             # print figures, exit 1 if any is below its floor
+    python -m tests.eval.gate --update    # raise floors to the current figures (never lowers)
+    python -m tests.eval.gate --update --allow-regression   # accept lower figures (say why in the commit)
+
+``baseline.json`` pins a floor per figure and the SHA-256 of the gold files, so a
+changed gold cannot silently move the goalposts: the gate refuses to compare
+until the floors are re-pinned with ``--update --allow-regression``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from tests.eval.common import GOLD_DIR, load_gold, run_system
+
+BASELINE = Path(__file__).with_name("baseline.json")
+TOLERANCE = 1e-6
+
+
+def gold_hash() -> str:
+    h = hashlib.sha256()
+    for path in sorted(GOLD_DIR.glob("*.json*")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def compute() -> dict[str, float]:
+    """Every gated figure, as a flat {task.metric: value} map."""
+    from tests.eval import score_clusters, score_quotes, score_timexes
+
+    by_file, dossier = run_system()
+    texts = {f: a["text"] for f, a in by_file.items()}
+    figures: dict[str, float] = {}
+    q = score_quotes.score(load_gold("quotes"), {f: a["quotes"] for f, a in by_file.items()}, texts)
+    figures["quotes.overlap_f1"] = q["overlap"]["f1"]
+    figures["quotes.exact_f1"] = q["exact"]["f1"]
+    for kind in ("direct", "partial", "indirect"):
+        figures[f"quotes.{kind}_overlap_f1"] = q["kinds"][kind]["overlap"]["f1"]
+    figures["quotes.speaker_accuracy"] = q["speaker_accuracy"]
+    figures["quotes.non_speech_ok"] = q["non_speech_ok"] or 0.0
+    t = score_timexes.score(load_gold("timexes"), {f: a["timexes"] for f, a in by_file.items()}, texts)
+    figures["timexes.strict_f1"] = t["strict"]["f1"]
+    figures["timexes.relaxed_f1"] = t["relaxed"]["f1"]
+    figures["timexes.type_accuracy"] = t["type_accuracy"]
+    figures["timexes.value_accuracy"] = t["value_accuracy"]
+    figures["timexes.value_f1"] = t["value_f1"]
+    own = {f: {**a, "published": a["own_published"]} for f, a in by_file.items()}
+    for k, v in score_clusters.score_metadata(load_gold("metadata"), own).items():
+        figures[f"metadata.{k}"] = v
+    figures["stories.bcubed_f1"] = score_clusters.score_stories(dossier)["f1"]
+    figures["statements.bcubed_f1"] = score_clusters.score_statements(dossier)["f1"]
+    figures.update(_events())
+    figures.update(_claims(dossier))
+    return {k: round(float(v), 4) for k, v in figures.items()}
+
+
+def _events() -> dict[str, float]:
+    try:
+        from tests.eval import score_events
+    except ImportError:
+        return {}
+    res = score_events.evaluate() if hasattr(score_events, "evaluate") else {}
+    return {f"events.{k}": v for k, v in res.items() if isinstance(v, int | float)}
+
+
+def _claims(dossier: dict[str, Any]) -> dict[str, float]:
+    from tests.eval.score_clusters import score_claims
+
+    return {"claims.status_accuracy": score_claims(dossier)["claim_status_accuracy"]}
+
+
+def check(figures: dict[str, float], baseline: dict[str, Any]) -> list[str]:
+    """Messages for every figure below its floor (empty when the gate passes)."""
+    problems = []
+    if baseline.get("gold_sha256") != gold_hash():
+        problems.append("gold files changed since the floors were pinned: re-pin with --update --allow-regression")
+    lower_is_better = set(baseline.get("lower_is_better", []))
+    for name, floor in baseline.get("floors", {}).items():
+        value = figures.get(name)
+        if value is None:
+            problems.append(f"{name}: no longer measured (floor {floor})")
+        elif name in lower_is_better and value > floor + TOLERANCE:
+            problems.append(f"{name}: {value} is above its ceiling {floor}")
+        elif name not in lower_is_better and value < floor - TOLERANCE:
+            problems.append(f"{name}: {value} is below its floor {floor}")
+    return problems
+
+
+def update(figures: dict[str, float], baseline: dict[str, Any], allow_regression: bool) -> dict[str, Any]:
+    floors = dict(baseline.get("floors", {}))
+    lower_is_better = set(baseline.get("lower_is_better", []))
+    for name, value in figures.items():
+        old = floors.get(name)
+        if old is None or allow_regression:
+            floors[name] = value
+        elif name in lower_is_better:
+            floors[name] = min(old, value)
+        else:
+            floors[name] = max(old, value)
+    return {"gold_sha256": gold_hash(), "floors": dict(sorted(floors.items())),
+            "lower_is_better": sorted(lower_is_better)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--update", action="store_true")
+    parser.add_argument("--allow-regression", action="store_true")
+    args = parser.parse_args(argv)
+    baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {"lower_is_better": ["events.extra_per_sentence"]}
+    figures = compute()
+    print(json.dumps(figures, indent=2))
+    problems = check(figures, baseline)
+    if args.update:
+        if problems and not args.allow_regression and any("below" in p or "above" in p or "gold" in p for p in problems):
+            print("\n".join(problems), file=sys.stderr)
+            print("refusing to update: figures regressed (use --allow-regression and say why)", file=sys.stderr)
+            return 1
+        BASELINE.write_text(json.dumps(update(figures, baseline, args.allow_regression), indent=2) + "\n")
+        print(f"floors written to {BASELINE}")
+        return 0
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 1
+    print("gate: ok")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
