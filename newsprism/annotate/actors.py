@@ -155,8 +155,8 @@ _ORG_NAME_WORDS = {
     "senate", "government", "authority", "fund", "watch", "international", "press", "media", "tv", "radio",
     "network", "energy", "oil", "gas", "airlines", "airways", "club", "center", "centre", "school", "college",
     "hospital", "church", "coalition", "alliance", "board", "bureau", "brigade", "brigades", "guard",
-    "police", "navy", "command", "forum", "summit", "journal", "herald", "tribune", "daily", "agency",
-    "group", "holdings", "partners", "capital", "motors", "systems", "technologies", "labs", "state",
+    "police", "navy", "command", "forum", "summit", "journal", "herald", "tribune", "daily",
+    "holdings", "partners", "capital", "motors", "systems", "technologies", "labs", "state",
 }
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
@@ -585,7 +585,7 @@ class _Run:
                         sub.setdefault("country", self.wm_tok[pobj[0].i][2].code)
             for k, v in sub.items():
                 info.setdefault(k, v)
-            while ps < h.i and (ps in self.covered or doc[ps].text in _STRIP_ENDS):
+            while ps < h.i and (ps in self.covered or doc[ps].text in _STRIP_ENDS or doc[ps].is_punct):
                 ps += 1  # "Brazil's" stays the country's mention
             info.setdefault("desc_spans", []).append((ps, pe))
         # age: "X, 62, said"
@@ -605,7 +605,6 @@ class _Run:
 
     def _read_phrase(self, s: int, e: int, info: dict[str, Any]) -> None:
         """Role, country, gender and age named by tokens [s, e)."""
-        doc = self.doc
         text = self._text(s, e)
         role = self._role_in(text)
         if role is not None and role.role != "counterpart":
@@ -711,7 +710,7 @@ class _Run:
                 c = 1 if country and a.country == country else 0
                 if country and not c and r < 2:
                     continue
-                score = (r, c)
+                score = (c, r)  # a matching country outranks a closer role word
             elif age is not None and a.age is None and a.last_tok >= 0:
                 score = (0, 0)  # "the 62-year-old" with no age known yet: the most recent person
             else:

@@ -377,6 +377,30 @@ def build_regions(text: str, marks: list[Mark], lex: Lexicon) -> list[Region]:
 # --- 3. cues, subjects, speakers ------------------------------------------------------------------
 
 
+NOT_HUMAN_ER = frozenset(
+    "water border number order power matter letter paper center centre quarter summer winter corner "
+    "chapter sector factor error floor door interior mirror color colour labor labour harbor harbour "
+    "honor honour favor favour terror motor river tower cluster barrier theater theatre register "
+    "computer weather shelter member".split()
+)
+ORG_NOUNS = frozenset(
+    "ministry government company group agency embassy party committee council union commission "
+    "organization organisation office court bank firm institute administration department army "
+    "military police alliance bloc federation association coalition movement campaign team board "
+    "authority authorities cabinet parliament assembly senate congress regime presidency kremlin".split()
+)
+
+
+def _humanish(tok: Token) -> bool:
+    """A common noun that names people (a role, or an agent noun like "skipper")."""
+    lemma = tok.lemma_.lower()
+    if lemma in ROLE_NOUNS or tok.lower_ in ROLE_NOUNS:
+        return True
+    if tok.pos_ != "NOUN" or len(lemma) < 5 or lemma in NOT_HUMAN_ER:
+        return False
+    return lemma.endswith(("er", "or", "ist", "ian", "man", "woman", "person", "ee"))
+
+
 class _DocView:
     """Per-document lookups shared by the rules: tokens by offset, quotes per token, names."""
 
@@ -401,62 +425,145 @@ class _DocView:
     def tokens(self, start: int, end: int) -> Span | None:
         return self.doc.char_span(start, end, alignment_mode="expand")
 
-    def full_person_name(self, ent: Span) -> str:
-        """The fullest PERSON form in the article sharing this name's last word."""
-        words = [t.text for t in ent if t.pos_ != "PART" and t.text not in ("'s", "\u2019s")]
+    def full_name(self, name: str) -> str:
+        """The fullest PERSON form in the article for a name ("Moura" -> "Rafael Moura")."""
+        words = [w for w in name.replace("\u2019s", "").replace("'s", "").split() if w]
         if not words:
-            return ent.text
-        best = words
-        if len(words) == 1:  # "Diane" -> "Diane Smith" when only one such person is named
-            firsts = {
-                " ".join(t.text for t in o)
-                for o in self.persons
-                if len(o) > 1 and o[0].text == words[0]
-            }
+            return name
+        if len(words) == 1:  # a first name alone ("Diane") when only one such person is named
+            firsts = {" ".join(t.text for t in o) for o in self.persons if len(o) > 1 and o[0].text == words[0]}
             if len(firsts) == 1:
                 return firsts.pop()
+        best = words
         for other in self.persons:
-            ow = [t.text for t in other if t.pos_ != "PART" and t.text not in ("'s", "\u2019s")]
+            ow = [t.text for t in other if t.text not in ("'s", "\u2019s")]
             if ow and ow[-1] == words[-1] and len(ow) > len(best) and all(w in ow for w in words):
                 best = ow
         return " ".join(best)
 
+    def actor_name(self, actor: dict[str, Any]) -> str:
+        name = str(actor["name"])
+        return self.full_name(name) if actor.get("kind") == "person" else name
+
+    def antecedent(self, tok: Token, want: str) -> Token | None:
+        """What "he"/"she"/"the 61-year-old" (want="person") or "it" (want="org") points back to:
+        the main-clause subject of this or the previous few sentences, else the nearest person."""
+        doc = self.doc
+        sent = tok.sent
+        for _ in range(5):
+            subjects = []
+            for t in sent:
+                if t.i >= tok.i or self.in_quote[t.i] >= 0 or t.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                head = t.head
+                if head.dep_ in ("ROOT", "conj", "ccomp") or head.i == sent.root.i:
+                    subjects.append(t)
+            for cand in reversed(subjects):
+                if self._fits(cand, want):
+                    return cand
+            if sent.start == 0:
+                break
+            sent = doc[sent.start - 1].sent
+        if want == "person":
+            ent = self.nearest_person_before(tok.idx)
+            return doc[ent.end - 1] if ent is not None else None
+        return None
+
+    def _fits(self, cand: Token, want: str) -> bool:
+        if cand.pos_ == "PRON":
+            return False
+        actor = self.index.actor_for(cand.idx, cand.idx + len(cand))
+        if actor is not None:
+            kind = actor.get("kind")
+            return kind == "person" if want == "person" else kind in ("organization", "country", "group")
+        if want == "person":
+            if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in cand.children):
+                return True
+            return cand.ent_type_ == "PERSON" or (not cand.ent_type_ and _humanish(cand))
+        return cand.ent_type_ in ("ORG", "GPE", "NORP") or cand.lemma_.lower() in ORG_NOUNS
+
     def nearest_person_before(self, pos: int) -> Span | None:
         best: Span | None = None
         for ent in self.persons:
-            if ent.end_char <= pos:
-                if best is None or ent.start_char > best.start_char:
-                    best = ent
+            if ent.end_char <= pos and (best is None or ent.start_char > best.start_char):
+                best = ent
         return best
+
+    def name_of(self, tok: Token) -> tuple[str | None, str | None]:
+        """(actor id, canonical name) for a non-pronoun speaker token."""
+        actor = self.index.actor_for(tok.idx, tok.idx + len(tok))
+        if actor is not None:
+            return str(actor["id"]), self.actor_name(actor)
+        for child in tok.children:
+            if child.dep_ == "appos" and (child.ent_type_ in ("PERSON", "ORG") or child.pos_ == "PROPN"):
+                if tok.pos_ != "PROPN":
+                    tok = child
+                    break
+        ent = _entity_of(tok)
+        if ent is not None and ent.label_ == "PERSON":
+            return None, self.full_name(ent.text)
+        if ent is not None and ent.label_ in ("ORG", "NORP", "GPE", "FAC"):
+            return None, ent.text
+        s, e = _np_span(tok)
+        if tok.pos_ == "NOUN" and self.text[s:e].lower().startswith(("the ", "this ")):
+            earlier = self._earlier_np(tok)
+            if earlier is not None:
+                s, e = earlier
+        name = re.sub(r"(?:'s|\u2019s)$", "", self.text[s:e]).strip()
+        return None, name or None
+
+    def _earlier_np(self, tok: Token) -> tuple[int, int] | None:
+        """"the spokesperson" -> the fuller first mention "a spokesperson for the ministry"."""
+        lemma = tok.lemma_
+        for t in self.doc[: tok.i]:
+            if t.lemma_ == lemma and t.pos_ == "NOUN" and self.in_quote[t.i] < 0:
+                s, e = _np_span(t)
+                if e - s > len(tok.text) + 4 and not self.text[s:e].lower().startswith(("the ", "this ")):
+                    return s, e
+        return None
 
 
 def _subject(tok: Token, view: _DocView) -> Token | None:
     """The speaker token of a cue, kept within the cue's paragraph."""
     subj = _raw_subject(tok, view)
+    if subj is not None and subj.lower_ in NOBODY:
+        return None
     return _in_paragraph(subj, tok, view) if subj is not None else None
+
+
+SPEECH_NOUNS = frozenset(
+    "assurance claim warning promise pledge insistence argument accusation denial assertion remark "
+    "comment statement words description suggestion threat vow demand call appeal admission "
+    "allegation charge complaint message".split()
+)
+NOBODY = frozenset({"nobody", "none", "no-one", "noone", "nothing", "few"})
 
 
 def _raw_subject(tok: Token, view: _DocView) -> Token | None:
     """nsubj, passive agent, the subject of the verb the cue hangs from, or an inverted subject."""
     cur = tok
-    for _ in range(4):
+    for _ in range(5):
         for child in cur.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj") and view.in_quote[child.i] < 0:
                 if child.lower_ in RELATIVE and cur.dep_ == "relcl":
                     return cur.head
                 if child.dep_ == "nsubjpass" and cur.lemma_ not in ("quote", "cite"):
-                    continue  # "X was told" : X is the listener
+                    return None  # "X was told" / "X was questioned": X is not the speaker
                 return child
             if child.dep_ == "agent":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return pobj
-        if cur.dep_ in ("xcomp", "advcl", "pcomp", "conj", "prep", "acl") and cur.head.i != cur.i:
+        if cur.dep_ in ("xcomp", "advcl", "pcomp", "conj", "prep", "acl", "pobj") and cur.head.i != cur.i:
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
                 noun = cur.head
-                if noun.lemma_.lower() in view.lex.nouns or noun.lower_ in view.lex.nouns:
-                    return _owner_of_noun(noun)
-                return noun
+                if noun.lemma_.lower() not in view.lex.nouns and noun.lower_ not in view.lex.nouns:
+                    return noun  # "a spokesman, speaking on condition of anonymity, said"
+                owner = _owner_of_noun(noun)
+                if owner is not None:
+                    return owner
+                cur = noun  # "issued a statement saying ...": the issuer
+                continue
             cur = cur.head
             continue
         break
@@ -466,8 +573,11 @@ def _raw_subject(tok: Token, view: _DocView) -> Token | None:
             if child.pos_ in ("PROPN", "NOUN") or child.ent_type_ == "PERSON":
                 return child
     # "..., the 58-year-old said": a nominal left of the cue the parser did not call a subject
-    lefts = [c for c in tok.lefts if view.in_quote[c.i] < 0 and not c.is_punct and c.dep_ not in ("aux", "neg", "advmod", "prep", "cc")]
-    if lefts and lefts[-1].i >= tok.i - 6 and lefts[-1].pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET"):
+    lefts = [
+        c for c in tok.lefts
+        if view.in_quote[c.i] < 0 and not c.is_punct and c.dep_ not in ("aux", "neg", "advmod", "prep", "cc", "mark")
+    ]
+    if lefts and lefts[-1].i >= tok.i - 6 and lefts[-1].pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
         return lefts[-1]
     return None
 
@@ -479,6 +589,8 @@ def _in_paragraph(subj: Token, cue: Token, view: _DocView) -> Token | None:
     lo, hi = sorted((subj.idx, cue.idx))
     if "\n" not in text[lo:hi]:
         return subj
+    if subj.idx > cue.idx:
+        return None
     par_start = text.rfind("\n", 0, cue.idx) + 1
     first = view.doc.char_span(par_start, cue.idx, alignment_mode="expand")
     if first is None:
@@ -494,7 +606,7 @@ def _in_paragraph(subj: Token, cue: Token, view: _DocView) -> Token | None:
 def _owner_of_noun(noun: Token) -> Token | None:
     """Who issued "a statement saying ...": its possessor, compound, or from/by-phrase."""
     for child in noun.children:
-        if child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN"):
+        if child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN", "PRON"):
             return child
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             for pobj in child.children:
@@ -520,7 +632,12 @@ def _np_span(tok: Token) -> tuple[int, int]:
             left = min(left, child.left_edge.i)
     right = tok.i
     for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ in ("of", "for", "from", "at", "close", "with"):
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "from", "at", "close", "with", "in"):
+            if child.lower_ == "in" and not any(
+                g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC", "ORG") or g.pos_ == "PROPN")
+                for g in child.children
+            ):
+                break
             right = max(right, child.right_edge.i)
         elif child.dep_ in ("amod", "compound") and child.i == right + 1:
             right = child.right_edge.i
@@ -543,48 +660,50 @@ def _is_speakerish(tok: Token, view: _DocView) -> bool:
         return True
     if tok.lower_ in SPEAKER_PRONOUNS and tok.lower_ != "it":
         return True
-    return tok.lemma_.lower() in ROLE_NOUNS or tok.lower_ in ROLE_NOUNS
+    return _humanish(tok) or tok.lemma_.lower() in ORG_NOUNS
 
 
 def resolve_speaker(tok: Token, view: _DocView, found: Found) -> None:
     """Fill speaker span, actor and name from the subject token (actor first, text second)."""
     ent = _entity_of(tok)
-    for child in tok.children:  # "the foreign minister, Jane Doe, said"
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON" and tok.ent_type_ != "PERSON":
-            tok = child
-            ent = _entity_of(child)
-            break
+    if tok.pos_ != "PROPN" and tok.ent_type_ != "PERSON":
+        for child in tok.children:  # "the foreign minister, Jane Doe, said"
+            if child.dep_ == "appos" and (child.ent_type_ in ("PERSON", "ORG") or child.pos_ == "PROPN"):
+                tok = child
+                ent = _entity_of(child)
+                break
     if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
         span = (ent.start_char, ent.end_char)
     elif tok.pos_ == "PRON":
         span = (tok.idx, tok.idx + len(tok))
+    elif tok.pos_ in ("ADJ", "NUM"):
+        span = (tok.left_edge.idx, tok.idx + len(tok))
     else:
         span = _np_span(tok)
     found.speaker_span = span
     found.speaker_tok = tok
+    low = tok.lower_
+    want = "org" if low == "it" else "person"
     actor = view.index.actor_for(tok.idx, tok.idx + len(tok))
     if actor is None and (ent is not None or tok.pos_ == "PRON"):
         actor = view.index.actor_for(*span)
+    if actor is not None and low in ("he", "she", "him", "her") and actor.get("kind") not in ("person", None):
+        actor = None  # a personal pronoun mapped to a non-person is a linking slip
     if actor is not None:
         found.speaker_actor = str(actor["id"])
-        found.speaker_name = str(actor["name"])
+        found.speaker_name = view.actor_name(actor)
         return
-    if ent is not None and ent.label_ == "PERSON":
-        found.speaker_name = view.full_person_name(ent)
-    elif tok.pos_ == "PRON":
-        if tok.lower_ in ("he", "she", "him", "her"):
-            antecedent = view.nearest_person_before(tok.idx)
-            found.speaker_name = view.full_person_name(antecedent) if antecedent is not None else None
+    if tok.pos_ == "PRON" or tok.pos_ in ("ADJ", "NUM"):
+        if low in ("i", "we", "you", "me", "us", "they", "them"):
+            found.speaker_name = None
+            return
+        ante = view.antecedent(tok, want)
+        if ante is not None:
+            found.speaker_actor, found.speaker_name = view.name_of(ante)
         else:
             found.speaker_name = None
-    elif tok.pos_ in ("ADJ", "NUM", "DET"):  # "the 58-year-old said": a description, resolved like "he"
-        if tok.pos_ != "DET":
-            found.speaker_span = (tok.left_edge.idx, tok.idx + len(tok))
-        antecedent = view.nearest_person_before(tok.idx)
-        found.speaker_name = view.full_person_name(antecedent) if antecedent is not None else None
-    else:
-        name = view.text[span[0] : span[1]]
-        found.speaker_name = re.sub(r"(?:'s|\u2019s)$", "", name).strip() or None
+        return
+    found.speaker_actor, found.speaker_name = view.name_of(tok)
 
 
 def _phrase_matches(span: Span, lex: Lexicon) -> list[tuple[int, int]]:
@@ -623,7 +742,7 @@ def _governs(cue: Token, toks: Span) -> bool:
             if head.i == cue.i:
                 return True
             if head.pos_ in ("VERB", "AUX") and not (toks.start <= head.i < toks.end):
-                if head.dep_ not in ("ccomp", "xcomp", "conj", "parataxis", "pcomp"):
+                if head.dep_ not in ("ccomp", "xcomp", "conj", "parataxis", "pcomp", "dep"):
                     return False
             cur = head
     return False
@@ -758,7 +877,7 @@ class QuoteAnnotator:
             try:
                 f = Found(mk.cstart, mk.cend, self._kind(mk, qi, reg, marks, view), reg, mark=mk)
                 rspan = view.tokens(reg.start, reg.end)
-                if rspan is not None:
+                if rspan is not None and f.kind == "direct":  # a fragment quoted inside a quote is a term
                     self._attribute(f, qi, reg, rspan, _phrase_matches(rspan, view.lex), marks, view)
             finally:
                 view.in_quote = saved
@@ -833,22 +952,22 @@ class QuoteAnnotator:
             dist = mk.open - t.idx if t.idx < mk.open else t.idx - qend
             scored.append((0 if gov else 1, dist, t))
         according = self._according(rspan, view)
-        if scored:
-            scored.sort(key=lambda s: (s[0], s[1]))
-            cue = scored[0][2]
+        scored.sort(key=lambda s: (s[0], s[1]))
+        for _, _, cue in scored:
             subj = _subject(cue, view)
-            if subj is not None and lex.is_naming(cue) and not lex.verbs & {cue.lemma_.lower(), cue.lower_}:
-                if not _is_speakerish(subj, view) or subj.lower_ in RELATIVE:
-                    f.scare = True
-                    return
-            if subj is not None and subj.lower_ not in ("it", "this", "that", "which", "what"):
-                f.cue = _cue_span(cue, phrases)
-                resolve_speaker(subj, view, f)
+            naming_only = lex.is_naming(cue) and not lex.verbs & {cue.lemma_.lower(), cue.lower_}
+            if subj is None:
+                continue  # "was called home", "had been questioned": try the verb above
+            if naming_only and (not _is_speakerish(subj, view) or subj.lower_ in RELATIVE):
+                f.scare = True  # "what critics dubbed 'X'"
                 return
-            if subj is not None and subj.lower_ == "it" and f.kind != "partial":
-                f.cue = _cue_span(cue, phrases)
-                resolve_speaker(subj, view, f)
-                return
+            if subj.lower_ in ("this", "that", "which", "what"):
+                continue
+            f.cue = _cue_span(cue, phrases)
+            resolve_speaker(subj, view, f)
+            return
+        if f.kind == "partial" and qtoks is not None and self._speech_noun_owner(f, qtoks, view):
+            return
         if according is not None:
             acc_tok, who = according
             f.cue = (acc_tok.idx, acc_tok.nbor(1).idx + len(acc_tok.nbor(1)))
@@ -872,6 +991,22 @@ class QuoteAnnotator:
                         break
                 resolve_speaker(subj, view, f)
                 return
+
+    @staticmethod
+    def _speech_noun_owner(f: Found, qtoks: Span, view: _DocView) -> bool:
+        """"Moura's assurance that there are 'no secret clauses'": the noun's owner speaks."""
+        root = next((t for t in qtoks if not (qtoks.start <= t.head.i < qtoks.end) or t.head.i == t.i), None)
+        if root is None:
+            return False
+        for anc in root.ancestors:
+            if anc.pos_ == "NOUN" and (anc.lemma_.lower() in SPEECH_NOUNS or anc.lower_ in view.lex.nouns):
+                owner = _owner_of_noun(anc)
+                if owner is not None and owner.pos_ in ("PROPN", "PRON", "NOUN") and _is_speakerish(owner, view):
+                    f.cue = (anc.idx, anc.idx + len(anc))
+                    resolve_speaker(owner, view, f)
+                    return True
+                return False
+        return False
 
     def _according(self, rspan: Span, view: _DocView) -> tuple[Token, Token] | None:
         """"according to X" in the frame: (the word "according", X's head)."""
@@ -977,49 +1112,90 @@ class QuoteAnnotator:
     # -- indirect speech
 
     def _indirect(self, view: _DocView, quotes: list[Found], marks: list[Mark]) -> list[Found]:
+        """Reported clauses: ccomp of a cue verb with a speaker, "accused X of Y", "according to X".
+        Clauses holding quote marks are left to the quotes; clauses nested in another are dropped."""
         doc = view.doc
         lex = view.lex
         text = view.text
-        covered = [(m.cstart, m.cend) for m in marks]
-        out: list[Found] = []
+        covered = [(m.cstart, m.cend) for m in marks if m.parent < 0]
+        out: list[tuple[Token, Found]] = []
         for t in doc:
             if view.in_quote[t.i] >= 0:
                 continue
             if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                 f = self._according_indirect(t, view, covered)
                 if f is not None:
-                    out.append(f)
+                    out.append((t, f))
                 continue
             if not lex.is_cue(t) or lex.is_naming(t):
                 continue
-            comps = [c for c in t.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
-            if not comps and t.lemma_ == "accuse":
-                comps = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"]
-            if not comps:
+            if t.tag_ == "VBN" and t.dep_ in ("advcl", "acl") and not any(c.dep_.startswith("nsubj") for c in t.children):
+                continue  # "Asked whether ..., she said": the question is not her speech
+            comp = self._complement(t)
+            if comp is None:
                 continue
             subj = _subject(t, view)
-            if subj is None or subj.lower_ in ("it", "this", "which", "what") and t.dep_ != "relcl":
+            if subj is None or (subj.lower_ in ("this", "which", "what") and t.dep_ != "relcl"):
                 continue
-            comp = comps[0]
-            toks = list(comp.subtree)
-            if comp.dep_ == "prep":  # accused X of Y: the reported content is Y
-                toks = toks[1:]
-            while toks and (toks[0].is_punct or (toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"))):
-                toks = toks[1:]
-            while toks and toks[-1].is_punct and not self._balanced_close(toks):
-                toks = toks[:-1]
+            toks = self._clause_tokens(t, comp, view)
             if len(toks) < 2:
                 continue
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+            if "\n" in text[s:e] or "\n" in text[min(s, t.idx) : max(e, t.idx)]:
+                continue  # a parse running across paragraphs (headlines, bylines)
             if any(s <= cs < e or cs <= s < ce for cs, ce in covered):
                 continue  # a clause carrying quoted words is reported as those partial quotes
             sent = t.sent
-            reg = Region(sent.start_char, sent.end_char)
-            f = Found(s, e, "indirect", reg)
+            f = Found(s, e, "indirect", Region(sent.start_char, sent.end_char))
             f.cue = _cue_span(t, _phrase_matches(sent, lex))
             resolve_speaker(subj, view, f)
-            out.append(f)
-        return out
+            out.append((t, f))
+        kept = []
+        for cue, f in out:
+            if any(g is not f and g.start <= cue.idx < g.end for _, g in out):
+                continue  # "she said Brazil will insist that ...": one report, not two
+            kept.append(f)
+        return kept
+
+    def _complement(self, t: Token) -> Token | None:
+        """The reported clause of a cue: its ccomp, the "that"-clause of "in a statement", or the
+        of-phrase of "accused X of"."""
+        for c in t.children:
+            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+                return c
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                for noun in c.children:
+                    if noun.dep_ == "pobj" and (noun.lower_ in self.lex.nouns or noun.lemma_.lower() in self.lex.nouns):
+                        for cl in noun.children:
+                            if cl.dep_ in ("acl", "ccomp", "relcl") and cl.pos_ in ("VERB", "AUX") and any(
+                                m.dep_ == "mark" and m.lower_ == "that" for m in cl.children
+                            ):
+                                return cl
+        if t.lemma_.lower() in ("accuse", "blame", "charge"):
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "for"):
+                    return c
+        return None
+
+    def _clause_tokens(self, cue: Token, comp: Token, view: _DocView) -> list[Token]:
+        """The clause's tokens, cut before a coordinated report of someone else
+        ("..., and Y replied that ...") and without the "that" and edge punctuation."""
+        toks = list(comp.subtree)
+        if comp.dep_ == "prep":
+            toks = toks[1:]
+        for d in comp.subtree:
+            if d.i != comp.i and d.dep_ == "conj" and self.lex.is_cue(d) and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in d.children
+            ):
+                cut = d.left_edge.i
+                toks = [x for x in toks if x.i < cut]
+                break
+        while toks and (toks[0].is_punct or (toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"))):
+            toks = toks[1:]
+        while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc") and not self._balanced_close(toks):
+            toks = toks[:-1]
+        return toks
 
     @staticmethod
     def _balanced_close(toks: list[Token]) -> bool:

@@ -246,6 +246,7 @@ _NOT_PAST = {"scheduled", "expected", "planned", "proposed", "needed", "intended
 _REPORTING = {"said", "told", "added", "noted", "wrote", "stressed", "insisted", "explained", "stated", "argued"}
 _ATTRIBUTION_END = re.compile(r"\s*(?:[.;,]|$|(?:in|on|at|during|after|before|from)\s)", _FLAGS)
 _QUOTE_OPEN = re.compile(r"[«“\"‘:]")
+_PARTICIPLE_AFTER = re.compile(r"\s+by\b", _FLAGS)
 _AUX_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|has|have|not|get|gets)\s+$", _FLAGS)
 _PREP_TENSE = re.compile(r"\b(?:(?P<f>until|till|by|before)|(?P<p>since))\s+(?:next\s+|this\s+|the\s+)?$", _FLAGS)
 _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|because|while|although|though|but|where)\b", _FLAGS)
@@ -274,8 +275,10 @@ def _tense(ctx: _Ctx, start: int, end: int) -> int:
                 continue
             if sign < 0 and a >= end and m.group(0).lower() in _REPORTING and _ATTRIBUTION_END.match(ctx.text, b):
                 continue  # "... in January, the ministers said": attribution, not the event's verb
-            if sign < 0 and m.group(0).lower().endswith("ed") and _AUX_BEFORE.search(ctx.text, max(0, a - 12), a):
-                continue  # "will be published": the auxiliary carries the tense
+            if sign < 0 and m.group(0).lower().endswith("ed") and (
+                    _AUX_BEFORE.search(ctx.text, max(0, a - 12), a) or _PARTICIPLE_AFTER.match(ctx.text, b)
+                    or ctx.text[max(0, a - 2):a].strip() == ","):
+                continue  # "will be published", ", followed by": the -ed word is not a past-tense verb  # "will be published": the auxiliary carries the tense
             dist = a - end if a >= end else start - b
             if best is None or dist < best[0]:
                 best = (dist, sign)
@@ -560,7 +563,7 @@ _YEAR_BLOCK_AFTER = re.compile(
 @_pattern(rf"(?<![\w$€£¥.,/#])(?P<year>{_YEAR_RE})(?![\w%]|[.,/]\d|-\d\d-)", 1)
 def _year(m: re.Match[str], text: str) -> _Cand | None:
     y = int(m.group("year"))
-    if text[m.start() - 1:m.start()] == "-" and not re.search(r"\bmid-$", text[max(0, m.start() - 4):m.start()],
+    if text[m.start() - 1:m.start()] == "-" and not re.search(r"(?:\bmid-|\b\d{4}-)$", text[max(0, m.start() - 5):m.start()],
                                                                _FLAGS):
         return None
     if _YEAR_BLOCK_AFTER.match(text[m.end():]):
@@ -574,8 +577,11 @@ def _year(m: re.Match[str], text: str) -> _Cand | None:
                                   before, _FLAGS):
         return None
 
+    # only "in 2019" / "of 2019" frames the months that follow in its sentence; "since 2019" does not
+    frames = bool(re.search(r"(?:\b(?:in|of|during)\s+|^\s*)$", text[max(0, m.start() - 8):m.start()], _FLAGS))
+
     def res(ctx: _Ctx, start: int, end: int) -> Resolved:
-        _note_date(ctx, start, y, None, None, True)
+        _note_date(ctx, start, y, None, None, frames)
         return "DATE", f"{y:04d}", None
 
     return _Cand(m.start(), m.end(), res)
@@ -674,7 +680,7 @@ def _tonight(m: re.Match[str], text: str) -> _Cand | None:
 # ---- weekdays
 
 
-@_pattern(rf"\b(?:(?P<rel>last|next|this|past|coming|that)\s+)?(?P<wd>{_WD_RE})(?![\w'’-]\w)"
+@_pattern(rf"\b(?:(?P<rel>last|next|this|past|coming|that)\s+)?(?P<wd>{_WD_RE})(?![\w-]|['’](?!s\b)\w)"
           rf"(?:\s+(?P<p>morning|afternoon|evening|night))?", 4)
 def _weekday(m: re.Match[str], text: str) -> _Cand | None:
     wd_s = m.group("wd")
@@ -1427,20 +1433,26 @@ def _line_is_date(text: str, pos: int) -> bool:
 class TimexAnnotator:
     """Sets ``doc._.np_timexes`` from :func:`find_timexes` anchored on ``doc._.np_meta["published"]``."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, ages: bool = False) -> None:
         self.name = name
+        self.ages = ages
 
     def __call__(self, doc: Doc) -> Doc:
         meta = getattr(doc._, "np_meta", None) or {}
         published = meta.get("published") if isinstance(meta, dict) else None
-        doc._.np_timexes = find_timexes(doc.text, published)
+        doc._.np_timexes = find_timexes(doc.text, published, ages=self.ages)
         return doc
 
 
 Annotator = TimexAnnotator
 
 
-@Language.factory("newsprism_timexes", requires=["doc.sents"], assigns=["doc._.np_timexes"])
-def make_timexes(nlp: Language, name: str) -> TimexAnnotator:
+@Language.factory(
+    "newsprism_timexes",
+    requires=["doc.sents"],
+    assigns=["doc._.np_timexes"],
+    default_config={"ages": True},
+)
+def make_timexes(nlp: Language, name: str, ages: bool) -> TimexAnnotator:
     """Construct the component; all work happens per document in ``__call__``."""
-    return TimexAnnotator(nlp, name)
+    return TimexAnnotator(nlp, name, ages=ages)

@@ -5,14 +5,18 @@ Stages, each logged, the first that yields enough text wins:
    author, site name and date (it runs readability/jusText fallbacks itself);
 2. ``trafilatura.html2txt``: every visible text of the page, when stage 1 finds
    too little (short pages, odd templates);
-3. a skip: the caller records an ingest error with the reason.
+3. ``html_to_text``: a streaming stdlib parser, when lxml gives up (it stops at
+   256 levels of nesting, so hostile or broken pages come out empty);
+4. a skip: the caller records an ingest error with the reason.
 The stage that produced the text is kept on the article (``extractor``).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 from newsprism.errors import IngestError
 
@@ -56,6 +60,10 @@ def extract_html(html: str, source: str, url: str | None = None) -> HtmlResult:
             LOGGER.info("%s: main-text extraction found %d chars; using html2txt", source, len(text))
             text, extractor = fallback, "html2txt"
     if not text.strip():
+        text, extractor = html_to_text(html), "htmlparser"
+        if text:
+            LOGGER.info("%s: lxml found no text; using the streaming parser", source)
+    if not text.strip():
         raise IngestError(f"{source}: no readable text in the HTML page")
 
     def _str(key: str) -> str | None:
@@ -71,3 +79,62 @@ def extract_html(html: str, source: str, url: str | None = None) -> HtmlResult:
         url=_str("url") or url,
         extractor=extractor,
     )
+
+
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "object"})
+_BLOCK_TAGS = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
+                         "table", "article", "section", "blockquote", "header", "footer", "pre", "dd",
+                         "dt", "figcaption", "main", "aside", "hr"})
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+
+
+class _TextCollector(HTMLParser):
+    """Visible text, one paragraph per block element; no tree, so any depth is fine."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.current: list[str] = []
+        self.skipping = 0
+
+    def _flush(self) -> None:
+        block = _SPACES.sub(" ", "".join(self.current)).strip()
+        if block:
+            self.blocks.append(block)
+        self.current = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            self.skipping += 1
+        elif tag in _BLOCK_TAGS:
+            self._flush()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _BLOCK_TAGS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.current.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML page or fragment, paragraphs separated by blank lines.
+
+    Used for feed entry bodies (already the main text, no boilerplate to remove)
+    and as the last resort for pages lxml cannot parse.
+    """
+    collector = _TextCollector()
+    try:
+        collector.feed(html)
+        collector.close()
+    except Exception as exc:  # HTMLParser is lenient, but be safe on hostile input
+        LOGGER.warning("HTML parser stopped early (%s)", exc)
+    collector._flush()
+    return "\n\n".join(collector.blocks)

@@ -19,12 +19,19 @@ def nlp() -> Language:
     return build_nlp()
 
 
-def _at(doc: Doc, snippet: str, occurrence: int = 0) -> dict[str, Any] | None:
-    """The actor linked to the n-th occurrence of snippet."""
+def _maybe(doc: Doc, snippet: str, occurrence: int = 0) -> dict[str, Any] | None:
+    """The actor linked to the n-th occurrence of snippet, if any."""
     start = -1
     for _ in range(occurrence + 1):
         start = doc.text.index(snippet, start + 1)
     return MentionIndex(doc).actor_for(start, start + len(snippet))
+
+
+def _at(doc: Doc, snippet: str, occurrence: int = 0) -> dict[str, Any]:
+    """The actor linked to the n-th occurrence of snippet (which must have one)."""
+    actor = _maybe(doc, snippet, occurrence)
+    assert actor is not None, f"no actor for {snippet!r}"
+    return actor
 
 
 def _persons(doc: Doc) -> list[dict[str, Any]]:
@@ -182,7 +189,7 @@ def test_capital_metonym_subject(nlp: Language) -> None:
 
 def test_capital_as_place_is_not_an_actor(nlp: Language) -> None:
     doc = nlp("The delegation arrived in Moscow on Tuesday.")
-    assert _at(doc, "Moscow") is None
+    assert _maybe(doc, "Moscow") is None
 
 
 def test_capital_object_of_political_verb(nlp: Language) -> None:
@@ -270,7 +277,7 @@ def test_definite_description_with_country(nlp: Language) -> None:
 
 def test_description_does_not_cross_countries(nlp: Language) -> None:
     doc = nlp("French President Marie Leclerc spoke on Monday. The Russian president did not attend.")
-    a = _at(doc, "The Russian president")
+    a = _maybe(doc, "The Russian president")
     assert a is None or a["name"] != "Marie Leclerc"
     assert len([p for p in _persons(doc) if p["name"] == "Marie Leclerc"]) == 1
 

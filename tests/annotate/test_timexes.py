@@ -116,6 +116,19 @@ CASES: list[tuple[str, str | None, str, str, str]] = [
     ("The talks resumed on Monday.", None, "Monday", "DATE", "XXXX-WXX-1"),
     ("The talks ended in March.", "2017-05", "March", "DATE", "2017-03"),
     ("Exports fell last year.", "2017-05", "last year", "DATE", "2016"),
+    # later additions: possessives, plural weekdays, holidays, date + clock, vague plurals
+    ("Sunday's election was marred by violence.", TUE, "Sunday", "DATE", "2024-03-10"),
+    ("The opposition rallies on Fridays.", TUE, "Fridays", "SET", "XXXX-WXX-5"),
+    ("The prisoners were freed at Christmas.", TUE, "Christmas", "DATE", "2023-12-25"),
+    ("Filed 19 October 2023 18:45 GMT by our staff.", TUE, "19 October 2023 18:45 GMT", "TIME", "2023-10-19T18:45"),
+    ("Talks have stalled over the past fortnight.", TUE, "the past fortnight", "DURATION", "P2W"),
+    ("For the first time in decades, the parties met.", TUE, "decades", "DURATION", "PXDE"),
+    ("The lease runs for another century.", TUE, "another century", "DURATION", "P100Y"),
+    ("The first round is on April 21, followed by a runoff.", TUE, "April 21", "DATE", "2024-04-21"),
+    ("Its first meeting will take place in January, the ministers said.", TUE, "January", "DATE", "2025-01"),
+    ("The text will not be published until Friday.", TUE, "Friday", "DATE", "2024-03-15"),
+    ("He has not slept since Friday.", TUE, "Friday", "DATE", "2024-03-08"),
+    ("Violence flared in 2014-2015 across the region.", TUE, "2015", "DATE", "2015"),
 ]
 
 
@@ -165,6 +178,26 @@ def test_anchor_kinds() -> None:
     text = "On June 10, 2022 the army crossed. The next day it withdrew. Yesterday it returned."
     kinds = {text[t["start"]:t["end"]]: t["anchor"] for t in find_timexes(text, TUE)}
     assert kinds == {"June 10, 2022": None, "The next day": "last", "Yesterday": "dct"}
+
+
+def test_ages_only_on_request() -> None:
+    text = "A 58-year-old fisherman was arrested."
+    assert find_timexes(text, TUE) == []
+    hit = find_timexes(text, TUE, ages=True)[0]
+    assert (text[hit["start"]:hit["end"]], hit["value"]) == ("58-year-old", "P58Y")
+
+
+def test_timeline_entries_take_the_day_the_post_is_about() -> None:
+    text = ("Posted March 13, 2024\n\nYesterday the two sides met again, after a row on Friday.\n\n"
+            "Here is how it went:\n\n9:15 a.m.\n\nDelegates arrive.\n\n3:30 p.m. GMT\n\nTalks end.")
+    times = {text[t["start"]:t["end"]]: t["value"] for t in find_timexes(text, "2024-03-13") if t["type"] == "TIME"}
+    assert times == {"9:15 a.m.": "2024-03-12T09:15", "3:30 p.m. GMT": "2024-03-12T15:30"}
+
+
+def test_timeline_date_headers() -> None:
+    text = "Monday, March 11, 2024\n\n10:05 a.m.\n\nTalks open.\n\nTuesday, March 12, 2024\n\n8 a.m.\n\nTalks close."
+    times = [t["value"] for t in find_timexes(text, "2024-03-13") if t["type"] == "TIME"]
+    assert times == ["2024-03-11T10:05", "2024-03-12T08:00"]
 
 
 def test_accepts_date_objects() -> None:
