@@ -446,6 +446,10 @@ class _DocView:
         return self.full_name(name) if actor.get("kind") == "person" else name
 
     def antecedent(self, tok: Token, want: str) -> Token | None:
+        ante, _ = self.antecedent_how(tok, want)
+        return ante
+
+    def antecedent_how(self, tok: Token, want: str) -> tuple[Token | None, bool]:
         """What "he"/"she"/"the 61-year-old" (want="person") or "it" (want="org") points back to:
         the main-clause subject of this or the previous few sentences, else the nearest person."""
         doc = self.doc
@@ -456,18 +460,18 @@ class _DocView:
                 if t.i >= tok.i or self.in_quote[t.i] >= 0 or t.dep_ not in ("nsubj", "nsubjpass"):
                     continue
                 head = t.head
-                if head.dep_ in ("ROOT", "conj", "ccomp") or head.i == sent.root.i:
+                if head.dep_ == "ROOT" or head.i == sent.root.i or (head.dep_ == "conj" and head.head.dep_ == "ROOT"):
                     subjects.append(t)
             for cand in reversed(subjects):
                 if self._fits(cand, want):
-                    return cand
+                    return cand, True
             if sent.start == 0:
                 break
             sent = doc[sent.start - 1].sent
         if want == "person":
             ent = self.nearest_person_before(tok.idx)
-            return doc[ent.end - 1] if ent is not None else None
-        return None
+            return (doc[ent.end - 1] if ent is not None else None), False
+        return None, False
 
     def _fits(self, cand: Token, want: str) -> bool:
         if cand.pos_ == "PRON":
@@ -514,11 +518,12 @@ class _DocView:
 
     def _earlier_np(self, tok: Token) -> tuple[int, int] | None:
         """"the spokesperson" -> the fuller first mention "a spokesperson for the ministry"."""
-        lemma = tok.lemma_
+        if any(c.dep_ == "nummod" for c in tok.children):
+            return None  # "the two ministers" names a set, not one earlier person
         for t in self.doc[: tok.i]:
-            if t.lemma_ == lemma and t.pos_ == "NOUN" and self.in_quote[t.i] < 0:
+            if t.lemma_ == tok.lemma_ and t.tag_ == tok.tag_ and self.in_quote[t.i] < 0:
                 s, e = _np_span(t)
-                if e - s > len(tok.text) + 4 and not self.text[s:e].lower().startswith(("the ", "this ")):
+                if e - s > len(tok.text) + 4 and self.text[s:e].lower().startswith(("a ", "an ")):
                     return s, e
         return None
 
@@ -684,6 +689,13 @@ def resolve_speaker(tok: Token, view: _DocView, found: Found) -> None:
     found.speaker_tok = tok
     low = tok.lower_
     want = "org" if low == "it" else "person"
+    if tok.pos_ in ("PRON", "ADJ", "NUM") and low not in ("i", "we", "you", "me", "us", "they", "them"):
+        # a speaker pronoun points back to the last main-clause subject that fits; this beats a
+        # nearest-name link, so it is tried before the mention index
+        ante, by_subject = view.antecedent_how(tok, want)
+        if ante is not None and by_subject:
+            found.speaker_actor, found.speaker_name = view.name_of(ante)
+            return
     actor = view.index.actor_for(tok.idx, tok.idx + len(tok))
     if actor is None and (ent is not None or tok.pos_ == "PRON"):
         actor = view.index.actor_for(*span)
@@ -1184,8 +1196,29 @@ class QuoteAnnotator:
         toks = list(comp.subtree)
         if comp.dep_ == "prep":
             toks = toks[1:]
+        else:  # the parser sometimes splits one clause into two ccomps: join those on the same side
+            same_side = [
+                c for c in cue.children
+                if c.dep_ == "ccomp" and c.i != comp.i and (c.i > cue.i) == (comp.i > cue.i)
+            ]
+            if same_side:
+                lo = min([comp.left_edge.i] + [c.left_edge.i for c in same_side])
+                hi = max([comp.right_edge.i] + [c.right_edge.i for c in same_side])
+                toks = list(cue.doc[lo : hi + 1])
+        for d in comp.subtree:  # ", and <another subject> ...": the narrator speaks again
+            if d.dep_ == "conj" and d.i != comp.i and d.head.i == comp.i and d.pos_ in ("VERB", "AUX"):
+                prev = cue.doc[d.left_edge.i - 1] if d.left_edge.i > 0 else None
+                if (
+                    any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in d.children)
+                    and prev is not None
+                    and prev.dep_ == "cc"
+                    and prev.i > 0
+                    and cue.doc[prev.i - 1].text == ","
+                ):
+                    toks = [x for x in toks if x.i < prev.i - 1]
+                    break
         for d in comp.subtree:
-            if d.i != comp.i and d.dep_ == "conj" and self.lex.is_cue(d) and any(
+            if d.i != comp.i and d.dep_ in ("conj", "advcl", "parataxis") and self.lex.is_cue(d) and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in d.children
             ):
                 cut = d.left_edge.i
@@ -1218,9 +1251,9 @@ class QuoteAnnotator:
         ps, pe = acc.idx, sent.doc[phrase_end].idx + len(sent.doc[phrase_end])
         s, e = sent.start_char, sent.end_char
         if not text[s:ps].strip(" ,"):
-            s = pe
-        elif not text[pe:e].strip(" ,.;!?\u201d\""):
-            e = ps
+            s = pe  # "According to X, <content>."
+        else:
+            e = ps  # "<content>, according to X[, ...]."
         while s < e and text[s] in " ,;:":
             s += 1
         while e > s and (text[e - 1] in " ,;:." or text[e - 1].isspace()):

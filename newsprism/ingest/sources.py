@@ -8,15 +8,27 @@ from __future__ import annotations
 
 import json
 import logging
+import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
 from newsprism.errors import IngestError as IngestFailure
+from newsprism.ingest.feeds import FEED_SUFFIXES, check_xml_safety, looks_like_feed, read_feed
+from newsprism.ingest.fetch import (
+    URL_LIST_SUFFIXES,
+    Fetcher,
+    is_url,
+    looks_like_url_list,
+    parse_url_list,
+    read_urls,
+)
 from newsprism.ingest.html import extract_html
 from newsprism.ingest.normalize import clean_text, content_id, decode
 from newsprism.ingest.textmeta import extract_text_meta, parse_date
+from newsprism.ingest.warc import is_warc, read_warc
 from newsprism.records import Article, IngestError
 
 LOGGER = logging.getLogger(__name__)
@@ -42,35 +54,61 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 
 def read_inputs(paths: Iterable[str | Path], stdin: IO[str] | None = None,
-                max_bytes: int = MAX_BYTES) -> Iterator[Item]:
-    """Articles (or error records) from paths; ``-`` reads JSON Lines from stdin."""
-    for path in iter_paths(paths):
-        if str(path) == "-":
-            yield from read_jsonl(stdin or sys.stdin, "<stdin>")
+                max_bytes: int = MAX_BYTES, *, fetcher: Fetcher | None = None) -> Iterator[Item]:
+    """Articles (or error records) from paths; ``-`` reads JSON Lines from stdin.
+
+    A path may also be an http(s) URL (fetched with ``fetcher``, a polite default
+    one when not given), an RSS/Atom feed, a WARC archive or a ``.urls`` list.
+    """
+    for raw in paths:
+        if is_url(raw):
+            fetcher = fetcher or Fetcher(max_bytes=max_bytes)
+            yield from read_urls([str(raw)], fetcher)
             continue
-        try:
-            yield from read_file(path, max_bytes=max_bytes)
-        except IngestFailure as exc:
-            LOGGER.warning("skipped %s", exc)
-            yield IngestError(source=str(path), reason=str(exc))
+        for path in iter_paths([raw]):
+            if str(path) == "-":
+                yield from read_jsonl(stdin or sys.stdin, "<stdin>")
+                continue
+            try:
+                yield from read_file(path, max_bytes=max_bytes, fetcher=fetcher)
+            except IngestFailure as exc:
+                LOGGER.warning("skipped %s", exc)
+                yield IngestError(source=str(path), reason=str(exc))
 
 
-def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
-    """One file: plain text, HTML, or JSON Lines (several articles)."""
+def read_file(path: Path, max_bytes: int = MAX_BYTES, *, fetcher: Fetcher | None = None) -> Iterator[Item]:
+    """One file: plain text, HTML, JSON Lines, a feed, a WARC archive or a URL list."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         raise IngestFailure(f"{path}: cannot read ({exc.strerror})") from exc
-    if size > max_bytes:
-        raise IngestFailure(f"{path}: {size} bytes is larger than the {max_bytes}-byte limit")
+    if not stat.S_ISREG(info.st_mode):
+        raise IngestFailure(f"{path}: not a regular file (device, pipe or socket); not read")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            head = stream.read(8)
+            if is_warc(path, head):
+                stream.close()
+                yield from read_warc(path, max_bytes=max_bytes)
+                return
+            if info.st_size > max_bytes:
+                raise IngestFailure(f"{path}: {info.st_size} bytes is larger than the {max_bytes}-byte limit")
+            data = head + stream.read(max_bytes + 1 - len(head))  # never more than the limit, even if it grew
     except OSError as exc:
         raise IngestFailure(f"{path}: cannot read ({exc.strerror})") from exc
+    if len(data) > max_bytes:
+        raise IngestFailure(f"{path}: larger than the {max_bytes}-byte limit")
     suffix = path.suffix.lower()
     text, _encoding = decode(data, str(path))
     if suffix in JSONL_SUFFIXES:
         yield from read_jsonl(text.splitlines(), str(path))
+    elif suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES and looks_like_feed(text)):
+        if not looks_like_feed(text):
+            check_xml_safety(text, str(path))
+            raise IngestFailure(f"{path}: XML but not an RSS/Atom feed")
+        yield from read_feed(data, str(path), text)
+    elif suffix in URL_LIST_SUFFIXES or (suffix in TEXT_SUFFIXES and looks_like_url_list(text)):
+        yield from read_urls(parse_url_list(text), fetcher or Fetcher(max_bytes=max_bytes))
     elif suffix in HTML_SUFFIXES or _looks_like_html(text):
         yield article_from_html(text, str(path))
     else:
@@ -123,8 +161,6 @@ def _iso(value: str | None) -> str | None:
     if not value:
         return None
     value = str(value).strip()
-    import re
-
     if m := re.match(r"^(\d{4})(-\d{2})?(-\d{2})?(?:[T ](\d{2}:\d{2}))?", value):
         out = m.group(1) + (m.group(2) or "") + (m.group(3) or "")
         if m.group(3) and m.group(4):

@@ -44,7 +44,8 @@ def article_count(store: Store) -> int:
 def list_articles(store: Store, limit: int = 50, offset: int = 0, outlet: str | None = None,
                   story: str | None = None) -> tuple[list[dict[str, Any]], int]:
     """Article metadata (no text) newest first, with the text length and story id."""
-    where, params = ["1 = 1"], []
+    where: list[str] = ["1 = 1"]
+    params: list[Any] = []
     if outlet:
         where.append("lower(a.outlet) = lower(?)")
         params.append(outlet)
@@ -65,7 +66,8 @@ def article_stories(store: Store, article_id: str) -> list[str]:
 
 def list_actors(store: Store, limit: int = 50, offset: int = 0, name: str | None = None,
                 kind: str | None = None) -> tuple[list[dict[str, Any]], int]:
-    where, params = ["1 = 1"], []
+    where: list[str] = ["1 = 1"]
+    params: list[Any] = []
     if name:
         where.append("(name like ? escape '\\' or aliases like ? escape '\\')")
         params += [_like(name), _like(name)]
@@ -109,7 +111,8 @@ def list_quotes(store: Store, limit: int = 50, offset: int = 0, speaker: str | N
                 article: str | None = None) -> tuple[list[dict[str, Any]], int]:
     """Quotes with their canonical speaker. ``speaker`` is an actor id or part of a name;
     ``date`` a (partial) ISO date matched against the quote's date, else the article's."""
-    where, params = ["1 = 1"], []
+    where: list[str] = ["1 = 1"]
+    params: list[Any] = []
     if speaker:
         where.append("(l.actor_id = ? or coalesce(ac.name, q.speaker_name) like ? escape '\\')")
         params += [speaker, _like(speaker)]
@@ -157,7 +160,8 @@ def list_events(store: Store, limit: int = 50, offset: int = 0, source: str | No
                 date_to: str | None = None, story: str | None = None,
                 article: str | None = None) -> tuple[list[dict[str, Any]], int]:
     """Events; a date range keeps events whose (partial) date overlaps it, dropping undated ones."""
-    where, params = ["1 = 1"], []
+    where: list[str] = ["1 = 1"]
+    params: list[Any] = []
     if source:
         where.append(_party_clause("source", source, params))
     if target:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Query
 
@@ -11,4 +11,4 @@ Offset = Annotated[int, Query(ge=0, description="rows to skip")]
 DateStr = Annotated[str | None, Query(max_length=25, pattern=r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2})?)?)?$",
                                       description="ISO 8601 date at any precision: YYYY, YYYY-MM, YYYY-MM-DD")]
 Text = Annotated[str | None, Query(max_length=200)]
-NOT_FOUND = {404: {"description": "no such item", "content": {"application/json": {"example": {"detail": "..."}}}}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "no such item", "content": {"application/json": {"example": {"detail": "..."}}}}}
