@@ -93,6 +93,7 @@ DOUBLE_CLOSERS: dict[str, str] = {
 SINGLE_OPEN = "\u2018\u2039'"
 SINGLE_CLOSE = "\u2019\u203a'"
 MARK_RE = re.compile("[\u201c\u201d\u00ab\u00bb\u201e\u2018\u2019\u2039\u203a\"']")
+REOPEN_RE = re.compile(r"(?<=\s)\u201c(?=\w)")
 APOSTROPHE_WORD_RE = re.compile(r"['\u2018\u2019](?:\d\d(?:s\b|\b)|n['\u2019]|em\b|til\b|cause\b|tis\b)", re.I)
 
 
@@ -217,6 +218,16 @@ def scan_quotes(text: str) -> list[Mark]:
             single = text[j] in SINGLE_OPEN
             continuing = pending is not None and first and not text[ps:j].strip()
             first = False
+            reopen = REOPEN_RE.search(text, j + 1, k) if k > 0 and text[j] == "\u201c" else None
+            if reopen is not None:
+                # an opener before the closer: this quote lost its closing mark; keep its first
+                # sentence at most and read on from the new opener
+                cut = BOUNDARY_RE.search(text, j + 1, reopen.start() + 1)
+                if cut is not None:
+                    cs, ce = _trim(text, j + 1, cut.start() + 1)
+                    marks.append(Mark(j, -1, cs, ce, single=False))
+                i = reopen.start()
+                continue
             if k < 0 and single:
                 i = j + 1
                 continue
@@ -528,6 +539,11 @@ class _DocView:
         return None
 
 
+def _negated_cue(tok: Token) -> bool:
+    """ "without saying", "goes without saying", "without specifying": no speech took place."""
+    return tok.dep_ == "pcomp" and tok.head.lower_ == "without"
+
+
 def _subject(tok: Token, view: _DocView) -> Token | None:
     """The speaker token of a cue, kept within the cue's paragraph."""
     subj = _raw_subject(tok, view)
@@ -712,6 +728,9 @@ def resolve_speaker(tok: Token, view: _DocView, found: Found) -> None:
         ante = view.antecedent(tok, want)
         if ante is not None:
             found.speaker_actor, found.speaker_name = view.name_of(ante)
+        elif low == "it":  # an "it" with nothing to point at is no speaker at all
+            found.speaker_span = found.speaker_tok = found.cue = None
+            found.speaker_name = None
         else:
             found.speaker_name = None
         return
@@ -966,6 +985,8 @@ class QuoteAnnotator:
         according = self._according(rspan, view)
         scored.sort(key=lambda s: (s[0], s[1]))
         for _, _, cue in scored:
+            if _negated_cue(cue):
+                continue
             subj = _subject(cue, view)
             naming_only = lex.is_naming(cue) and not lex.verbs & {cue.lemma_.lower(), cue.lower_}
             if subj is None:
@@ -996,7 +1017,7 @@ class QuoteAnnotator:
         roots.sort(key=lambda t: mk.open - t.idx if t.idx < mk.open else t.idx - qend)
         for root in roots:
             subj = _subject(root, view)
-            if subj is not None and _is_speakerish(subj, view) and not blocked(root):
+            if subj is not None and subj.ent_type_ != "GPE" and _is_speakerish(subj, view) and not blocked(root):
                 for a, b in phrases:
                     if view.in_quote[a] < 0:
                         f.cue = (view.doc[a].idx, view.doc[b - 1].idx + len(view.doc[b - 1]))
@@ -1010,8 +1031,13 @@ class QuoteAnnotator:
         root = next((t for t in qtoks if not (qtoks.start <= t.head.i < qtoks.end) or t.head.i == t.i), None)
         if root is None:
             return False
+        clause: Token | None = None
         for anc in root.ancestors:
+            if anc.pos_ in ("VERB", "AUX") and clause is None:
+                clause = anc
             if anc.pos_ == "NOUN" and (anc.lemma_.lower() in SPEECH_NOUNS or anc.lower_ in view.lex.nouns):
+                if clause is None or clause.dep_ not in ("acl", "ccomp", "relcl") or clause.head.i != anc.i:
+                    return False  # only "X's assurance that <clause with the quote>"
                 owner = _owner_of_noun(anc)
                 if owner is not None and owner.pos_ in ("PROPN", "PRON", "NOUN") and _is_speakerish(owner, view):
                     f.cue = (anc.idx, anc.idx + len(anc))
@@ -1143,6 +1169,8 @@ class QuoteAnnotator:
                 continue
             if t.tag_ == "VBN" and t.dep_ in ("advcl", "acl") and not any(c.dep_.startswith("nsubj") for c in t.children):
                 continue  # "Asked whether ..., she said": the question is not her speech
+            if _negated_cue(t):
+                continue
             comp = self._complement(t)
             if comp is None:
                 continue
@@ -1153,6 +1181,8 @@ class QuoteAnnotator:
             if len(toks) < 2:
                 continue
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+            if e <= t.idx and re.search(r"[;:()]", text[s : t.idx]):
+                continue  # a fronted "clause" glued on across a semicolon is a parse slip
             if "\n" in text[s:e] or "\n" in text[min(s, t.idx) : max(e, t.idx)]:
                 continue  # a parse running across paragraphs (headlines, bylines)
             if any(s <= cs < e or cs <= s < ce for cs, ce in covered):

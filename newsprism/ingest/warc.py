@@ -71,6 +71,10 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Item]:
         raise IngestFailure(f"{path}: cannot read ({exc.strerror or exc})") from exc
     except (ArchiveLoadFailed, ValueError, EOFError) as exc:
         raise IngestFailure(f"{path}: broken WARC archive after {pages} pages ({exc})") from exc
+    except Exception as exc:  # warcio fails in many ways (AttributeError...) on truncated or hostile files
+        LOGGER.debug("warcio failure", exc_info=True)
+        raise IngestFailure(f"{path}: broken WARC archive after {pages} pages "
+                            f"({type(exc).__name__}: {exc})") from exc
     if pages == 0:
         raise IngestFailure(f"{path}: the WARC archive holds no HTML pages")
 
@@ -96,6 +100,8 @@ def _record_item(record, where: str, max_bytes: int, article_from_html) -> Item 
         data = record.content_stream().read(max_bytes + 1)
         if len(data) > max_bytes:
             raise IngestFailure(f"{source}: page larger than the {max_bytes}-byte limit")
+        if getattr(record.raw_stream, "limit", 0):  # bytes the WARC header promised but the file lacks
+            raise IngestFailure(f"{source}: record truncated (the archive ends inside it)")
         html = decode_payload(data, source, charset_of(content_type))
         return article_from_html(html, source, url=uri)  # type: ignore[no-any-return]
     except IngestFailure as exc:

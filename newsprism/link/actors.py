@@ -16,9 +16,35 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from newsprism.records import Annotation
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> tuple[str, ...]:
+    """Role and honorific forms ("prime minister", "Mr."), longest first, lower-cased."""
+    from newsprism.annotate.actors import load_world
+
+    world = load_world()
+    forms = set(world.roles) | {t.lower() for t in world.titles}
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def strip_titles(name: str) -> str:
+    """'President Emmanuel Lima' -> 'Emmanuel Lima': people's canonical names carry no titles."""
+    rest = name.strip()
+    changed = True
+    while changed:
+        changed = False
+        low = rest.lower()
+        for form in _title_words():
+            if low.startswith(form + " ") and len(rest) > len(form) + 1:
+                rest = rest[len(form) + 1:].lstrip()
+                changed = True
+                break
+    return rest
 
 
 def norm_name(name: str) -> str:
@@ -77,7 +103,10 @@ def link_actors(annotations: list[Annotation]) -> ActorLinks:
     """Corpus-wide actors and the map from each article's actors to them."""
     keys: dict[tuple[str, str], str] = {}
     full_people: dict[str, set[str]] = defaultdict(set)  # surname -> person keys
-    locals_ = [(ann.article.id, act) for ann in annotations for act in ann.actors]
+    locals_ = [
+        (ann.article.id, replace(act, name=strip_titles(act.name)) if act.kind == "person" else act)
+        for ann in annotations for act in ann.actors
+    ]
     # "Bashar Assad" and "Bashar al-Assad": same first and last word -> one person (the fuller form)
     first_last: dict[tuple[str, str], str] = {}
     for _aid, act in locals_:

@@ -486,7 +486,7 @@ def _candidate(aid: str, text: str, s: int, e: int, masked: str,
         if etype:
             feats["E:" + etype] = 0.5
     skip = [(ts, te) for ts, te in time_spans if ts < e and s < te]
-    qty = _quantities(masked_text(text, s, e, masked), s, e, skip)
+    qty = _quantities(_with_mask(text, s, e, masked), s, e, skip)
     for q in qty:
         feats["Q:" + q.unit] = 0.7
         feats[f"V:{q.unit}:{q.value:g}"] = 1.0
@@ -501,7 +501,7 @@ def _candidate(aid: str, text: str, s: int, e: int, masked: str,
                           dates=tuple(dates), negated=negated)
 
 
-def masked_text(text: str, s: int, e: int, masked: str) -> str:
+def _with_mask(text: str, s: int, e: int, masked: str) -> str:
     """The article text with [s, e) replaced by its quote-masked version (offsets unchanged)."""
     return text[:s] + masked + text[e:]
 
@@ -708,9 +708,10 @@ def _contradiction(members: list[ClaimCandidate], sim: np.ndarray, idx: list[int
 
 
 def _same_date(a: str, b: str) -> bool:
+    """Dates agree at the precision both give; year-only and week values are too coarse to disagree."""
     n = min(len(a), len(b), 10)
-    if n < 7 or a[:4] != b[:4] and n >= 4 and False:
-        return True  # year-only values are too coarse to contradict each other
+    if n < 7 or "W" in a or "W" in b:
+        return True
     return a[:n] == b[:n]
 
 

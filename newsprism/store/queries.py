@@ -169,12 +169,15 @@ def list_events(store: Store, limit: int = 50, offset: int = 0, source: str | No
     if type:
         where.append("upper(e.type) = upper(?)")
         params.append(type)
+    # Compare at the coarser of the two precisions, so 2024-06 overlaps 2024-06-07 and vice versa.
     if date_from:
-        where.append("e.date >= substr(?, 1, length(e.date))")
-        params.append(date_from)
+        where.append("substr(e.date, 1, min(length(e.date), length(?))) >= "
+                     "substr(?, 1, min(length(e.date), length(?)))")
+        params += [date_from, date_from, date_from]
     if date_to:
-        where.append("e.date <= substr(?, 1, length(e.date))")
-        params.append(date_to)
+        where.append("substr(e.date, 1, min(length(e.date), length(?))) <= "
+                     "substr(?, 1, min(length(e.date), length(?)))")
+        params += [date_to, date_to, date_to]
     if story:
         where.append("e.article_id in (select article_id from story_articles where story_id = ?)")
         params.append(story)

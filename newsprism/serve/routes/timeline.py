@@ -18,8 +18,8 @@ def timeline(state: StateDep, story: Text = None, date_from: DateStr = None,
     if story and not any(s["id"] == story for s in state.reader.stories()):
         raise HTTPException(404, f"no story {story!r}")
     entries = state.dossier(story)["timeline"]
-    if date_from:
-        entries = [t for t in entries if t["date"] >= date_from[: len(t["date"])]]
+    if date_from:  # compared at the coarser precision: 2024-06 overlaps 2024-06-07
+        entries = [t for t in entries if t["date"][: len(date_from)] >= date_from[: len(t["date"])]]
     if date_to:
-        entries = [t for t in entries if t["date"] <= date_to[: len(t["date"])]]
+        entries = [t for t in entries if t["date"][: len(date_to)] <= date_to[: len(t["date"])]]
     return Page(data=[TimelineEntryOut(**t) for t in entries], count=len(entries))
