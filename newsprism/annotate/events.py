@@ -59,10 +59,11 @@ SPEECH = frozenset({"say", "tell", "claim", "insist", "add", "state", "note", "w
                     "indicate", "hint", "predict", "warn", "estimate", "fear", "hope", "mention"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJ_DEPS = frozenset({"dobj", "obj"})
-PRONOUN_TARGETS = frozenset({"he", "she", "they", "him", "her", "them", "us", "we", "i", "me", "it", "you"})
+PRONOUN_TARGETS = frozenset({"he", "she", "they", "him", "her", "them", "us", "we", "i", "me", "it", "you",
+                             "his", "their", "its", "our", "my"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
 WH = frozenset({"who", "which", "that", "whom", "whose"})
-TEMPORAL_PREPS = frozenset({"after", "during", "following", "before", "at", "ahead", "since", "amid", "in"})
+TEMPORAL_PREPS = frozenset({"after", "during", "following", "before", "at", "ahead", "since", "amid", "in", "for"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "prep", "pobj", "advcl", "oprd", "acomp"})
 DROP_DET = re.compile(r"^(?:the|a|an|its|their|his|her|our|some|several|two|three)\s+", re.I)
 ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
@@ -102,11 +103,16 @@ class Pattern:
     need_obj_or_xcomp: bool = False
     parties_required: int = 1
     need_party_of: bool = False
+    subj_not: frozenset[str] = frozenset()
+    subj_lemma: frozenset[str] | None = None
+    xcomp: frozenset[str] | None = None
+    xcomp_not: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
         """Patterns with more conditions are tried first."""
-        return sum(x is not None for x in (self.obj, self.prt, self.prep_req, self.mod, self.subj)) + \
+        return sum(x is not None for x in (self.obj, self.prt, self.prep_req, self.mod, self.subj,
+                                           self.subj_lemma, self.xcomp)) + \
             len(self.prep_obj) + int(self.no_obj) + int(bool(self.prep_not))
 
 
@@ -149,6 +155,8 @@ def _pattern(type_: str, raw: dict[str, Any], sets: dict[str, list[str]], defaul
         person_target=bool(raw.get("person_target")), no_xcomp=bool(raw.get("no_xcomp")),
         need_obj_or_xcomp=bool(raw.get("need_obj_or_xcomp")),
         parties_required=int(raw.get("parties_required", 1)), need_party_of=bool(raw.get("need_party_of")),
+        subj_not=fs("subj_not") or frozenset(), subj_lemma=fs("subj_lemma"), xcomp=fs("xcomp"),
+        xcomp_not=fs("xcomp_not") or frozenset(),
     )
 
 
@@ -368,7 +376,9 @@ class _Run:
                 if key not in seen:
                     seen.add(key)
                     out.append(item)
-        return out
+        # "took to the streets to protest against the government": one protest, with its target
+        with_target = {(e["type"], _pkey(e["source"])) for e in out if e["target"] is not None}
+        return [e for e in out if e["target"] is not None or (e["type"], _pkey(e["source"])) not in with_target]
 
     # -- matching -------------------------------------------------------------
     def _match(self, tok: Token, patterns: tuple[Pattern, ...], verb: bool) -> Pattern | None:
@@ -379,6 +389,7 @@ class _Run:
         mods = {_lem(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")} | \
             {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
         has_comp = any(c.dep_ in ("xcomp", "ccomp", "oprd") for c in tok.children)
+        comps = {_lem(c) for c in tok.children if c.dep_ in ("xcomp", "ccomp")}
         for p in patterns:
             if p.tag and tok.tag_ != p.tag:
                 continue
@@ -413,10 +424,26 @@ class _Run:
                 continue
             if p.mod_not and mods & p.mod_not:
                 continue
-            if p.subj is not None:
-                subj = self._sources(tok)
-                state = bool(subj) and self._is_state(subj[0])
-                if (p.subj == "state") != state:
+            if p.xcomp is not None and not comps & p.xcomp:
+                continue
+            if p.xcomp_not and comps & p.xcomp_not:
+                continue
+            if p.subj is not None or p.subj_not or p.subj_lemma is not None:
+                subj = self._sources(tok) if verb else self._noun_sources(tok)
+                if p.subj is not None:
+                    state = bool(subj) and self._is_state(subj[0])
+                    if (p.subj == "state") != state:
+                        continue
+                lemmas = {_lem(t) for t in subj}
+                if lemmas & p.subj_not:
+                    continue
+                if p.subj_lemma is not None and not lemmas & p.subj_lemma:
+                    continue
+            if verb and (p.need_party_target or p.person_target):
+                targets = [t for t in self._verb_targets(tok, p, None, None, None) if self._party_like(t)]
+                if not targets:
+                    continue
+                if p.person_target and not any(self._party(t)["kind"] in ("person", "group") for t in targets):
                     continue
             return p
         return None
@@ -424,7 +451,7 @@ class _Run:
     def _is_state(self, tok: Token) -> bool:
         party = self._party(tok)
         if party["kind"] == "country":
-            return True
+            return tok.tag_ not in ("NNS", "NNPS")  # "Serbians" are people, "Serbia" the state
         role = (party.get("role") or "").lower()
         if party["kind"] == "person" and role and role.split()[-1] not in self.lex.local_nouns:
             return _lem(tok) not in self.lex.local_nouns
@@ -442,7 +469,7 @@ class _Run:
         if pat.frame:
             for t in self._complement_triggers(v):
                 self.consumed.add(t.i)
-        self._consume_objects(v)
+        self._consume_objects(v, pat.type in ("SUPPORT", "ACCUSE", "REJECT", "REQUEST", "THREATEN"))
         negated = self._negated(v)
         modal = self._modal(v)
         sources = self._sources(v)
@@ -491,13 +518,16 @@ class _Run:
             elif modal:
                 self._apply_modality(ev, pat)
         ev.targets = self._verb_targets(v, pat, inner_tok, inner_pat, frame)
-        if pat.need_party_target and not any(self._party_like(t) for t in ev.targets):
-            return None
-        if pat.person_target and not any(self._party(t)["kind"] in ("person", "group") for t in ev.targets):
-            return None
-        if ev.targets and not ev.symmetric and not ev.sources:
-            ev.sources = self._fallback_sources(v)
+        if not ev.targets and modal:
+            ev.targets = self._if_subject(v)
         return ev
+
+    def _if_subject(self, v: Token) -> list[Token]:
+        """'If Belarus crosses the border, Lithuania will respond': the party the condition is about."""
+        for c in v.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                return [s for s in self._sources(c) if self._party_like(s)]
+        return []
 
     def _apply_modality(self, ev: _Coded, pat: Pattern) -> None:
         """'could impose sanctions' -> THREATEN; 'would send aid' -> AGREE (intent)."""
@@ -549,13 +579,19 @@ class _Run:
                     if _lem(t) in self.lex.triggers:
                         yield t
 
-    def _consume_objects(self, v: Token) -> None:
-        """Event nouns in a coded verb's objects are part of that event ('condemned the attack')."""
+    def _consume_objects(self, v: Token, attitude: bool) -> None:
+        """Event nouns in a coded verb's objects are part of that event ('condemned the attack'); so is
+        the reason ('sanctioned X for supplying Y') and, after attitude verbs, every act in the object."""
         for o in [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")] + \
                 [o for _, o in _preps(v)]:
             for t in o.subtree:
-                if t.pos_ in ("NOUN", "PROPN") and _lem(t) in self.lex.nouns:
+                if (t.pos_ in ("NOUN", "PROPN") or attitude) and _lem(t) in self.lex.triggers:
                     self.consumed.add(t.i)
+        for p in v.children:
+            if p.dep_ == "prep" and _lem(p) in ("for", "over", "after"):
+                for t in p.subtree:
+                    if _lem(t) in self.lex.triggers and (t.pos_ in ("VERB", "AUX") or _lem(p) != "after"):
+                        self.consumed.add(t.i)
 
     def _negated(self, v: Token) -> bool:
         for c in v.children:
@@ -627,19 +663,14 @@ class _Run:
             out.extend(_with_conj(_real_noun(s)))
         return out
 
-    def _fallback_sources(self, v: Token) -> list[Token]:
-        return []
-
     def _verb_targets(self, v: Token, pat: Pattern, inner_tok: Token | None, inner_pat: Pattern | None,
                       frame: str | None) -> list[Token]:
         """Patients and recipients, in order of preference; the first party-like kind wins."""
         objs = _objects(v)
         datives = [o for c in v.children if c.dep_ == "dative" for o in
                    ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])]
-        thing_obj = pat.type in ("MOBILIZE", "RETREAT") or (pat.obj is not None and pat.type not in
-                                                             ("SANCTION", "COERCE", "ASSAULT", "CONCEDE"))
-        if pat.type == "SANCTION" and pat.mode in ("recall", "sanctions", "relations", "aid", "negotiations"):
-            thing_obj = True
+        # The object is the instrument, not the patient: troops deployed, an ambassador recalled.
+        thing_obj = pat.type in ("MOBILIZE", "RETREAT") or pat.mode == "recall"
         cands: list[list[Token]] = []
         if frame in ("request", "accuse"):
             cands.append([o for o in objs if self._party_like(o)])
@@ -664,28 +695,44 @@ class _Run:
         for prep in pat.target_preps:
             cands.append([o for p, o in _preps(v) if p == prep and self._party_like(o)])
             cands.append([o2 for o in objs for p, o2 in _preps(o) if p == prep and self._party_like(o2)])
+        # "helped Ukraine rebuild": the subject of a small clause is the recipient
+        cands.append([s for c in v.children if c.dep_ in ("ccomp", "xcomp") for s in c.children
+                      if s.dep_ == "nsubj" and self._party_like(s)])
         for prep in pat.target_preps:
             cands.append([d for p, o in _preps(v) if p == prep for d in self._descend(o)])
-        if not thing_obj or pat.type in ("SANCTION",):
-            cands.append([d for o in objs for d in self._descend(o)])
-        if pat.type in ("ASSAULT", "COERCE", "PROTEST"):
-            cands.append([o for p, o in _preps(v) if p == "in" and self._is_place(o)])
-            cands.append([o2 for o in objs for p, o2 in _preps(o) if p == "in" and self._is_place(o2)])
+            cands.append([d for o in objs for p, o2 in _preps(o) if p == prep for d in self._descend(o2)])
+        if not thing_obj:
+            cands.append([d for o in objs for d in self._descend(o, deep=True)])
+        if pat.type in ("ASSAULT", "COERCE"):
+            cands.append([d for p, o in _preps(v) if p == "in" for d in self._descend(o, deep=True)])
+            cands.append([d for o in objs for p, o2 in _preps(o) if p == "in" for d in self._descend(o2, deep=True)])
         return _first_nonempty(cands)
 
-    def _descend(self, tok: Token) -> list[Token]:
-        """The party behind a thing: 'Russia's annexation', 'the decision by Germany', 'Russian strikes'."""
-        if self._party_like(tok):
+    def _descend(self, tok: Token, deep: bool = False) -> list[Token]:
+        """The party behind a thing: 'Russia's annexation', 'the decision by Germany', 'Russian strikes',
+        'the proposal put forward by Egypt'; with ``deep``, also places ('the city of Kharkiv')."""
+        if self._party_like(tok) or (deep and tok.pos_ == "PROPN"):
             return [tok]
         for c in tok.children:
             if c.dep_ == "poss" and self._party_like(c):
                 return _with_conj(c)
         for p, o in _preps(tok):
-            if p in ("by", "of", "from") and self._party_like(o):
+            if p in ("by", "of", "from", "with") and (self._party_like(o) or (deep and o.pos_ == "PROPN")):
                 return [o]
+        for c in tok.children:
+            if c.dep_ == "acl":
+                for p, o in _preps(c):
+                    if p == "by" and self._party_like(o):
+                        return [o]
         for c in tok.children:
             if c.dep_ in ("amod", "compound", "nmod") and self._is_country_word(c):
                 return [c]
+        if deep:
+            for p, o in _preps(tok):
+                if p in ("in", "of", "near", "along") and o.i != tok.i:
+                    found = self._descend(o)
+                    if found:
+                        return found
         return []
 
     def _noun_sources(self, n: Token) -> list[Token]:
@@ -843,10 +890,25 @@ class _Run:
                 targets = [o for p, o in _preps(anchor) if p == prep and self._party_like(o)]
                 if targets:
                     break
-        if not sources and n.dep_ == "pobj" and _lem(n.head) in TEMPORAL_PREPS and pat.type == "CONSULT":
+        unresolved = bool(sources) and sources[0].pos_ == "PRON" and \
+            self.index.covering(sources[0].idx, sources[0].idx + len(sources[0].text)) is None
+        if (not sources or unresolved) and n.dep_ == "pobj" and _lem(n.head) in TEMPORAL_PREPS and \
+                pat.type == "CONSULT":
+            # "after talks with X, the minister said": the talks are the main clause subject's
             gov = n.head.head
             if gov.pos_ in ("VERB", "AUX"):
-                sources = self._sources(gov)
+                sources = self._sources(gov) or sources
+        if not sources and pat.type == "AID":
+            sources = [o for p, o in _preps(n) if p == "from" and self._party_like(o)]
+        if not targets and n.dep_ == "nsubj" and _lem(n.head) in ("reach", "arrive", "enter"):
+            targets = [d for o in _objects(n.head) for d in self._descend(o, deep=True)] or \
+                [d for p, o in _preps(n.head) if p in ("in", "at") for d in self._descend(o, deep=True)]
+        if not sources and pat.type == "PROTEST":
+            # "protests erupted in Tehran": the place stands for the unnamed protesters
+            for t in (n, n.head):
+                sources = [o for p, o in _preps(t) if p in ("in", "across", "throughout") and self._is_place(o)]
+                if sources:
+                    break
         if pat.symmetric is False and pat.type in ("CONSULT", "COOPERATE", "AGREE", "ASSAULT") and \
                 not targets and len(sources) > 1:
             sources, targets = sources[:1], sources[1:]
@@ -857,6 +919,9 @@ class _Run:
             return None
         if pat.need_party_of and not [o for p, o in _preps(n) if p == "of" and self._party_like(o)]:
             return None
+        if pat.type == "PROTEST" and sources and self._is_state(sources[0]):
+            # a government "lodging a protest" complains officially (CAMEO 114)
+            pat = _complaint(pat)
         clause = anchor if anchor is not None else n
         ev = _Coded(pat.type, pat.cameo, pat.goldstein, pat.mode, n, clause, sources, targets)
         if anchor is not None:
@@ -878,6 +943,7 @@ class _Run:
         if ev.symmetric and not targets and len(sources) > 1:
             sources, targets = sources[:1], sources[1:]
         claimed = self._claimed_by(ev.trigger)
+        sources = [d for s in sources for d in ([s] if self._party_like(s) else self._descend(s))]
         src_parties = [self._resolve(s, ev) for s in sources] or [None]
         tgt_parties = [self._party(t) for t in targets] or [None]
         src_parties = [p for p in src_parties if p is None or p.get("name")]
@@ -967,6 +1033,12 @@ class _Run:
         if best is not None:
             return best[1]
         return self.published
+
+
+def _complaint(pat: Pattern) -> Pattern:
+    from dataclasses import replace
+
+    return replace(pat, type="ACCUSE", cameo="114", goldstein=-2.0, mode="complain")
 
 
 def _first_nonempty(cands: list[list[Token]]) -> list[Token]:

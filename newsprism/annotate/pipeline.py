@@ -1,6 +1,7 @@
 """Build the spaCy pipeline: a base English model plus newsprism's components.
 
-Order matters and is checked by ``nlp.analyze_pipes``: actors first (every
+Order matters and is checked by ``nlp.analyze_pipes``: line breaks end
+sentences before the parser runs; then actors first (every
 later component maps mentions to actors), then time expressions, quotes
 (speakers are actors), and events (parties are actors, dates are timexes,
 events inside quotes belong to the speaker).
@@ -18,6 +19,7 @@ from newsprism.annotate import (  # noqa: F401  (register factories)
     actors,
     events,
     extensions,  # noqa: F401  (declares Doc._ attributes)
+    paragraphs,
     quotes,
     timexes,
 )
@@ -43,6 +45,8 @@ def build_nlp(settings: Settings | None = None) -> Language:
         raise ModelError(
             f"spaCy model {settings.model!r} is not installed; run `make install`"
         ) from exc
+    if "newsprism_linebreaks" not in nlp.pipe_names:
+        nlp.add_pipe("newsprism_linebreaks", before="parser" if "parser" in nlp.pipe_names else None)
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)

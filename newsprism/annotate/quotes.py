@@ -137,8 +137,8 @@ def _find_close(text: str, j: int, pe: int) -> int:
     c = text[j]
     if c in DOUBLE_CLOSERS:
         closers = DOUBLE_CLOSERS[c]
-        for m in MARK_RE.finditer(text, j + 1, pe):
-            k = m.start()
+        for hit in MARK_RE.finditer(text, j + 1, pe):
+            k = hit.start()
             ch = text[k]
             if ch not in closers:
                 continue
@@ -157,10 +157,10 @@ def _find_close(text: str, j: int, pe: int) -> int:
     fallback = -1
     k = j + 1
     while True:
-        m = MARK_RE.search(text, k, pe)
-        if m is None:
+        found = MARK_RE.search(text, k, pe)
+        if found is None:
             return fallback
-        k = m.start()
+        k = found.start()
         ch = text[k]
         if ch in "\u201c\u00ab\u201e\"" and _is_opener(text, k, j + 1, pe):  # nested double quote
             inner = _find_close(text, k, pe)
@@ -170,7 +170,7 @@ def _find_close(text: str, j: int, pe: int) -> int:
             prev = text[k - 1]
             nxt = text[k + 1] if k + 1 < pe else " "
             if not prev.isspace() and not (prev.isalnum() and nxt.isalnum()):
-                if prev in "sS" and (nxt.isspace() or nxt.isalpha()) and not text[k + 1 : k + 2] in (",", "."):
+                if prev in "sS" and (nxt.isspace() or nxt.isalpha()) and text[k + 1 : k + 2] not in (",", "."):
                     if fallback < 0:
                         fallback = k
                 else:
@@ -368,7 +368,7 @@ def build_regions(text: str, marks: list[Mark], lex: Lexicon) -> list[Region]:
         for m in BOUNDARY_RE.finditer(text, pos, pe):
             cuts.add(m.end())
         ordered = sorted(cuts)
-        pregions = [Region(a, b) for a, b in zip(ordered, ordered[1:]) if text[a:b].strip()]
+        pregions = [Region(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if text[a:b].strip()]
         for qi in qis:
             for reg in pregions:
                 if reg.start <= marks[qi].open < reg.end:
@@ -1128,10 +1128,7 @@ class QuoteAnnotator:
         prior = view.tokens(ps, prior_end)
         if prior is None:
             return None
-        sents = list(prior.sents)
-        if not sents:
-            return None
-        last_sent = sents[-1]
+        last_sent = view.doc[prior.end - 1].sent
         if last is not None and last.end >= last_sent.start_char and par_of[id(last)] >= pi - 1:
             return last  # the previous paragraph ended with this speaker's quote
         probe = Found(f.start, f.end, f.kind, f.region)

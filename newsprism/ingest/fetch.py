@@ -80,7 +80,7 @@ class _SafeRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
         scheme = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, newurl)).scheme.lower()
         if scheme not in URL_SCHEMES:
-            raise urllib.error.HTTPError(req.full_url, code, f"redirect to a {scheme or 'relative'}: URL refused",
+            raise urllib.error.HTTPError(req.full_url, code, f"redirect to a {scheme}: URL is not allowed",
                                          headers, fp)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 

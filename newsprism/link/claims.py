@@ -79,9 +79,10 @@ _ACCORDING = re.compile(rf"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|rep
 _REPORTED = re.compile(rf"\b({_NAME})\s+(?:reported|reports|said\s+in\s+a\s+report|news\s+agency\s+reported)\b")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]*,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*)?\(([^)\n]{2,40})\)\s*[-–—]",
                        re.M)
-_RELAY_INTRO = re.compile(r"\b(?:tick-?tock|play-by-play|blow-by-blow|live\s+(?:file|blog|updates?|coverage)|"
+_DATELINE_ONLY = re.compile(r"^[A-Z][A-Z .'-]+,[^()]{0,20}\([^)]{2,40}\)\W*$")
+_RELAY_INTRO = re.compile(r"(?i:\b(?:tick-?tock|play-by-play|blow-by-blow|live\s+(?:file|blog|updates?|coverage)|"
                           r"timeline|updates?|as\s+it\s+happened)\b[^\n]*?\b(?:from|via|courtesy\s+of|by)\s+"
-                          rf"(?:the\s+)?({_NAME})", re.I)
+                          rf"(?:the\s+)?)({_NAME})")
 
 _WORD_NUM = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -95,7 +96,7 @@ _CURRENCY_SIGN = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JP
 _CURRENCY_WORD = re.compile(r"(?:(canadian|australian|us|u\.s\.|american|hong kong|new zealand)\s+)?"
                             r"(dollars?|euros?|pounds?|yen|yuan|rupees?|reais|real|rubles?|roubles?|francs?|"
                             r"pesos?|won|lira|kronor|krone|rand)\b", re.I)
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(_WORD_NUM) + r")"
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:" + "|".join(_WORD_NUM) + r")\b)"
 _QTY = re.compile(
     rf"(?P<pre>(?:US|C|A)?[$€£¥])?\s?(?P<num>{_NUM})(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|m|b)\b)?"
     r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b))?",
@@ -261,6 +262,18 @@ def find_relays(annotations: Iterable[Annotation], known_outlets: Iterable[str] 
     return out
 
 
+def _self_names(text: str, known: set[str], sections: list[tuple[int, int, str]]) -> set[str]:
+    """For an article whose outlet is unknown: 'X told <outlet>' in its own voice names the article's outlet."""
+    out: set[str] = set()
+    for m in _TOLD.finditer(text):
+        if any(a <= m.start() < b for a, b, _ in sections):
+            continue
+        name = _clean_outlet(m.group(1))
+        if _is_news_org(name, known):
+            out.add(norm_name(name))
+    return out
+
+
 def _known(anns: Sequence[Annotation], extra: Iterable[str]) -> set[str]:
     return {norm_name(o) for o in [*(a.article.outlet for a in anns), *extra] if o}
 
@@ -306,6 +319,22 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+_CURRENCY_CODE = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY", "rupee": "INR",
+                  "real": "BRL", "reais": "BRL", "ruble": "RUB", "rouble": "RUB", "franc": "CHF", "peso": "MXN",
+                  "won": "KRW", "lira": "TRY", "kronor": "SEK", "krone": "NOK", "rand": "ZAR"}
+_DOLLAR_PREFIX = {"canadian": "CAD", "australian": "AUD", "hong kong": "HKD", "new zealand": "NZD"}
+
+
+def _currency(prefix: str | None, word: str) -> str:
+    """ISO-like code for a currency word ("Canadian dollars" -> CAD); plain dollars are US dollars."""
+    w = word.lower()
+    w = w if w in _CURRENCY_CODE else w.rstrip("s")
+    code = _CURRENCY_CODE.get(w, w.upper())
+    if code == "USD" and prefix:
+        code = _DOLLAR_PREFIX.get(prefix.lower(), "USD")
+    return code
+
+
 def _quantities(text: str, s: int, e: int, skip: list[tuple[int, int]]) -> list[Quantity]:
     out: list[Quantity] = []
     for m in _QTY.finditer(text, s, e):
@@ -332,11 +361,12 @@ def _quantities(text: str, s: int, e: int, skip: list[tuple[int, int]]) -> list[
         else:
             cw = _CURRENCY_WORD.match(after.lstrip())
             if cw:
-                unit = "money:" + (cw.group(2)[:3].lower())
+                unit = "money:" + _currency(cw.group(1), cw.group(2))
                 qend = m.end() + (len(after) - len(after.lstrip())) + cw.end()
             else:
                 noun = re.match(r"\s*(?:-\s*)?(?:[a-z]+-)?([a-z]+)", after)
-                before = re.search(r"\b([a-z]+)\s+of\s+(?:about\s+|some\s+|up\s+to\s+)?$", text[max(s, m.start() - 30):m.start()])
+                before = re.search(r"\b([a-z]+)\s+of\s+(?:about\s+|some\s+|up\s+to\s+)?$",
+                                   text[max(s, m.start("num") - 30):m.start("num")])
                 head = noun.group(1) if noun else ""
                 if before and before.group(1) in _PERSON_NOUNS:
                     head = before.group(1)
@@ -374,6 +404,7 @@ def _article_candidates(ann: Annotation, known: set[str], keep_all: bool = False
         if norm_name(name) != norm_name(ann.article.outlet or "") and (_is_news_org(name, known) or ann.article.outlet):
             article_via.append(name)
     sections = _relay_sections(text, known)
+    own = {norm_name(ann.article.outlet)} if ann.article.outlet else _self_names(text, known, sections)
     ev_lemmas = _event_lemmas()
     reporting = _reporting_stems()
     out: list[ClaimCandidate] = []
@@ -381,6 +412,7 @@ def _article_candidates(ann: Annotation, known: set[str], keep_all: bool = False
         sent = text[ss:se]
         sent_via = list(article_via) + _sentence_relays(sent, known, places, ss)
         sent_via += [src for a, b, src in sections if a <= ss < b]
+        sent_via = [v for v in sent_via if norm_name(v) not in own]
         first_actor_feats: list[str] = []
         for cs, ce in _clauses(text, ss, se):
             clause = text[cs:ce]
@@ -426,7 +458,7 @@ def _mask(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
 def _skip_reason(clause: str, masked: str, quoted_share: float) -> str | None:
     """Why a clause is not a check-worthy factual claim (None: it may be)."""
     stripped = clause.strip()
-    if _BYLINE.match(stripped) or _TIMESTAMP_LINE.match(stripped):
+    if _BYLINE.match(stripped) or _TIMESTAMP_LINE.match(stripped) or _DATELINE_ONLY.match(stripped):
         return "byline"
     if stripped.endswith("?") or stripped.endswith("!") or re.search(r"\?[\"'”’]?$", stripped):
         return "question"
