@@ -25,6 +25,12 @@ demo: install
 	$(BIN)/newsprism dossier --db newsprism.db --format html --output dossier.html
 	$(BIN)/newsprism dossier --db newsprism.db --format md --output dossier.md
 	@echo "Wrote newsprism.db, dossier.json, dossier.html, dossier.md"
+	@if [ -t 0 ] && [ -z "$$CI" ]; then \
+		echo "Serving the sample corpus at http://127.0.0.1:8000/ (Ctrl-C to stop)"; \
+		$(BIN)/newsprism serve --db newsprism.db --host 127.0.0.1 --port 8000; \
+	else \
+		echo "Browse it with: $(BIN)/newsprism serve --db newsprism.db  (then open http://127.0.0.1:8000/)"; \
+	fi
 
 test: install
 	$(BIN)/ruff check newsprism tests benchmarks

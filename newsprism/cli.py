@@ -210,3 +210,13 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, columns: list[str]) -> Non
 def _cell(value: Any) -> str:
     text = "" if value is None else " ".join(str(value).split())
     return text if len(text) <= 120 else text[:119] + "…"
+
+
+def _register_optional_commands() -> None:
+    """Commands whose modules live with their layer (serve/, watch)."""
+    from newsprism.serve.command import serve_command
+
+    cli.add_command(serve_command)
+
+
+_register_optional_commands()

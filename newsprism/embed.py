@@ -200,7 +200,7 @@ class SentenceEncoder:
             for text, vec in zip(uniques, vectors, strict=True):
                 out[todo[text]] = vec
                 if self._cache_size > 0:
-                    self._cache[text] = vec
+                    self._cache[text] = vec.copy()  # a row view would pin the whole batch array
                     self._cache.move_to_end(text)
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)

@@ -57,7 +57,8 @@ SPEECH = frozenset({"say", "tell", "claim", "insist", "add", "state", "note", "w
                     "suggest", "report", "confirm", "believe", "think", "reiterate", "stress", "assert",
                     "maintain", "explain", "acknowledge", "admit", "announce", "declare", "signal",
                     "indicate", "hint", "predict", "warn", "estimate", "fear", "hope", "mention"})
-SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+VERBAL_TARGETS = frozenset({"outlet", "media", "press", "newspaper", "channel", "broadcaster", "policy",
+                            "decision", "record", "critic", "opponent", "rival", "plan", "proposal", "report"})
 OBJ_DEPS = frozenset({"dobj", "obj"})
 PRONOUN_TARGETS = frozenset({"he", "she", "they", "him", "her", "them", "us", "we", "i", "me", "it", "you",
                              "his", "their", "its", "our", "my"})
@@ -66,7 +67,22 @@ WH = frozenset({"who", "which", "that", "whom", "whose"})
 TEMPORAL_PREPS = frozenset({"after", "during", "following", "before", "at", "ahead", "since", "amid", "in", "for"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "prep", "pobj", "advcl", "oprd", "acomp"})
 DROP_DET = re.compile(r"^(?:the|a|an|its|their|his|her|our|some|several|two|three)\s+", re.I)
-ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
+# AID and COOPERATE modes from the words around the trigger ("military aid", "trade cooperation").
+MODE_WORDS: dict[str, dict[str, str]] = {
+    "AID": {w: m for m, ws in {
+        "military": "military weapon arms ammunition missile tank jet drone artillery rifle defence defense",
+        "humanitarian": "humanitarian food medicine medical hospital shelter vaccine relief tent water firefighter",
+        "economic": "loan money financial economic credit budget billion million $ funding fund grant cash",
+    }.items() for w in ws.split()},
+    "COOPERATE": {w: m for m, ws in {
+        "military": "military defence defense security army naval border",
+        "economic": "trade economic energy investment railway infrastructure business",
+        "intelligence": "intelligence",
+        "judicial": "judicial legal extradition court police",
+        "diplomatic": "diplomatic relations ties embassy",
+    }.items() for w in ws.split()},
+}
+ISO_DATE = re.compile(r"^\d{4}(?:-W\d{2}|-\d{2}(?:-\d{2})?)?")
 
 
 # ---------------------------------------------------------------- lexicon ----
@@ -169,7 +185,7 @@ def load_lexicon(path: str = str(PLOVER_PATH)) -> Lexicon:
     nouns: dict[str, list[Pattern]] = {}
     by_act: dict[str, tuple[str, float, str]] = {}
     goldstein: dict[str, float] = {}
-    default_verb_preps = ("with", "to", "against", "on", "at", "toward", "towards", "upon")
+    default_verb_preps = ("with", "to", "against", "on", "at", "toward", "towards", "upon", "from")
     for type_, spec in data["types"].items():
         goldstein[spec["cameo"]] = float(spec["goldstein"])
         for raw in spec.get("verbs", []):
@@ -216,18 +232,13 @@ def _lem(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _children(tok: Token, deps: Iterable[str]) -> list[Token]:
-    deps = set(deps)
-    return [c for c in tok.children if c.dep_ in deps]
-
-
 def _with_conj(tok: Token) -> list[Token]:
     """A token and the tokens coordinated with it ("France and Germany")."""
     out = [tok]
     stack = [c for c in tok.children if c.dep_ == "conj"]
     while stack:
         c = stack.pop(0)
-        if c.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        if c.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or (c.pos_ == "ADJ" and tok.pos_ == "ADJ"):
             out.append(c)
             stack.extend(x for x in c.children if x.dep_ == "conj")
     return out
@@ -252,6 +263,8 @@ def _real_noun(tok: Token) -> Token:
 def _objects(v: Token) -> list[Token]:
     """What the verb acts on: direct objects, the passive subject, the noun a participle modifies."""
     objs = [_real_noun(c) for c in v.children if c.dep_ in OBJ_DEPS]
+    if v.dep_ == "relcl" and not objs and any(c.dep_ == "nsubj" and c.lower_ not in WH for c in v.children):
+        objs.append(v.head)  # "the outlets he accused of ..."
     if _is_passive(v):
         objs += [c for c in v.children if c.dep_ == "nsubjpass"]
         if v.dep_ == "acl":
@@ -440,7 +453,8 @@ class _Run:
                 if p.subj_lemma is not None and not lemmas & p.subj_lemma:
                     continue
             if verb and (p.need_party_target or p.person_target):
-                targets = [t for t in self._verb_targets(tok, p, None, None, None) if self._party_like(t)]
+                targets = [t for t in self._verb_targets(tok, p, None, None, None, places=False)
+                           if self._party_like(t)]
                 if not targets:
                     continue
                 if p.person_target and not any(self._party(t)["kind"] in ("person", "group") for t in targets):
@@ -469,6 +483,8 @@ class _Run:
         if pat.frame:
             for t in self._complement_triggers(v):
                 self.consumed.add(t.i)
+        if v.dep_ in ("acl", "relcl"):
+            self.consumed.add(v.head.i)  # "the sanctions imposed on X": one event, at the verb
         self._consume_objects(v, pat.type in ("SUPPORT", "ACCUSE", "REJECT", "REQUEST", "THREATEN"))
         negated = self._negated(v)
         modal = self._modal(v)
@@ -582,8 +598,10 @@ class _Run:
     def _consume_objects(self, v: Token, attitude: bool) -> None:
         """Event nouns in a coded verb's objects are part of that event ('condemned the attack'); so is
         the reason ('sanctioned X for supplying Y') and, after attitude verbs, every act in the object."""
-        for o in [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")] + \
-                [o for _, o in _preps(v)]:
+        objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+        if attitude:
+            objs += [o for _, o in _preps(v)]
+        for o in objs:
             for t in o.subtree:
                 if (t.pos_ in ("NOUN", "PROPN") or attitude) and _lem(t) in self.lex.triggers:
                     self.consumed.add(t.i)
@@ -594,6 +612,8 @@ class _Run:
                         self.consumed.add(t.i)
 
     def _negated(self, v: Token) -> bool:
+        if any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in v.children):
+            return False  # "cannot deliver" states an inability, not a refusal
         for c in v.children:
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "aux") and c.lower_ in NEGATORS):
                 return True
@@ -660,17 +680,23 @@ class _Run:
             return []
         out: list[Token] = []
         for s in subj:
-            out.extend(_with_conj(_real_noun(s)))
+            for t in _with_conj(_real_noun(s)):
+                # "Azerbaijani and Armenian troops": two parties named by their adjectives
+                adjs = [a for a in t.children if a.dep_ == "amod" and any(c.dep_ == "conj" for c in a.children)]
+                split = _with_conj(adjs[0]) if adjs else []
+                if len(split) > 1 and all(self._is_country_word(a) for a in split):
+                    out.extend(split)
+                else:
+                    out.append(t)
         return out
 
     def _verb_targets(self, v: Token, pat: Pattern, inner_tok: Token | None, inner_pat: Pattern | None,
-                      frame: str | None) -> list[Token]:
+                      frame: str | None, places: bool = True) -> list[Token]:
         """Patients and recipients, in order of preference; the first party-like kind wins."""
-        objs = _objects(v)
+        objs = [o for o in _objects(v) if not self._instrument(o, pat)]
+        things = [o for o in _objects(v) if self._instrument(o, pat)]
         datives = [o for c in v.children if c.dep_ == "dative" for o in
                    ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])]
-        # The object is the instrument, not the patient: troops deployed, an ambassador recalled.
-        thing_obj = pat.type in ("MOBILIZE", "RETREAT") or pat.mode == "recall"
         cands: list[list[Token]] = []
         if frame in ("request", "accuse"):
             cands.append([o for o in objs if self._party_like(o)])
@@ -690,34 +716,52 @@ class _Run:
             if inner_targets:
                 return inner_targets
         cands.append([d for d in datives if self._party_like(d)])
-        if not thing_obj:
-            cands.append([o for o in objs if self._party_like(o)])
+        cands.append([o for o in objs if self._party_like(o)])
         for prep in pat.target_preps:
             cands.append([o for p, o in _preps(v) if p == prep and self._party_like(o)])
-            cands.append([o2 for o in objs for p, o2 in _preps(o) if p == prep and self._party_like(o2)])
+        if pat.type in ("SUPPORT", "ACCUSE", "REJECT"):
+            # "rejected the proposal by Egypt", "opposed the EU sanctions on Russia": the thing's owner
+            cands.append([d for o in objs + things for d in self._descend(o)])
+        for prep in pat.target_preps:
+            cands.append([o2 for o in objs + things for p, o2 in _preps(o) if p == prep and self._party_like(o2)])
         # "helped Ukraine rebuild": the subject of a small clause is the recipient
         cands.append([s for c in v.children if c.dep_ in ("ccomp", "xcomp") for s in c.children
                       if s.dep_ == "nsubj" and self._party_like(s)])
         for prep in pat.target_preps:
-            cands.append([d for p, o in _preps(v) if p == prep for d in self._descend(o)])
-            cands.append([d for o in objs for p, o2 in _preps(o) if p == prep for d in self._descend(o2)])
-        if not thing_obj:
-            cands.append([d for o in objs for d in self._descend(o, deep=True)])
-        if pat.type in ("ASSAULT", "COERCE"):
-            cands.append([d for p, o in _preps(v) if p == "in" for d in self._descend(o, deep=True)])
-            cands.append([d for o in objs for p, o2 in _preps(o) if p == "in" for d in self._descend(o2, deep=True)])
+            cands.append([d for p, o in _preps(v) if p == prep for d in self._descend(o, deep=True, places=places)])
+            cands.append([d for o in objs + things for p, o2 in _preps(o) if p == prep
+                          for d in self._descend(o2, deep=True, places=places)])
+        cands.append([d for o in objs for d in self._descend(o, deep=True, places=places)])
+        if places and pat.type in ("ASSAULT", "COERCE"):
+            cands.append([d for p, o in _preps(v) if p == "in" for d in self._descend(o, deep=True, places=True)])
+            cands.append([d for o in objs for p, o2 in _preps(o) if p == "in"
+                          for d in self._descend(o2, deep=True, places=True)])
         return _first_nonempty(cands)
 
-    def _descend(self, tok: Token, deep: bool = False) -> list[Token]:
+    def _instrument(self, o: Token, pat: Pattern) -> bool:
+        """The object is what is used or given, not who undergoes it: troops deployed, aid sent,
+        sanctions lifted, an ambassador recalled (but diplomats expelled are the target)."""
+        if pat.type in ("MOBILIZE", "RETREAT") or pat.mode == "recall":
+            return True
+        if pat.obj is None or _lem(o) not in pat.obj:
+            return False
+        if pat.type == "AID" and self._party_like(o):  # "trained Ukrainian pilots", "armed the rebels"
+            return False
+        return pat.type in ("COOPERATE", "AGREE", "AID", "CONCEDE", "SANCTION") and pat.mode not in (
+            "expel", "release", "return")
+
+    def _descend(self, tok: Token, deep: bool = False, places: bool = False) -> list[Token]:
         """The party behind a thing: 'Russia's annexation', 'the decision by Germany', 'Russian strikes',
-        'the proposal put forward by Egypt'; with ``deep``, also places ('the city of Kharkiv')."""
-        if self._party_like(tok) or (deep and tok.pos_ == "PROPN"):
+        'the proposal put forward by Egypt'; with ``deep``, also named places ('the city of Kharkiv'),
+        with ``places`` also where the thing is ('a refinery in Russia's Bryansk region')."""
+        if self._party_like(tok) or (deep and _named_place(tok)):
             return [tok]
         for c in tok.children:
-            if c.dep_ == "poss" and self._party_like(c):
+            # possessive pronouns mostly point back at the source ("its border", "their talks")
+            if c.dep_ == "poss" and self._party_like(c) and c.pos_ != "PRON":
                 return _with_conj(c)
         for p, o in _preps(tok):
-            if p in ("by", "of", "from", "with") and (self._party_like(o) or (deep and o.pos_ == "PROPN")):
+            if p in ("by", "of", "from", "with") and (self._party_like(o) or (deep and _named_place(o))):
                 return [o]
         for c in tok.children:
             if c.dep_ == "acl":
@@ -725,12 +769,13 @@ class _Run:
                     if p == "by" and self._party_like(o):
                         return [o]
         for c in tok.children:
-            if c.dep_ in ("amod", "compound", "nmod") and self._is_country_word(c):
+            if c.dep_ in ("amod", "compound", "nmod") and (self._is_country_word(c) or (
+                    c.pos_ == "PROPN" and self.index.covering(c.idx, c.idx + len(c.text)) is not None)):
                 return [c]
-        if deep:
+        if places:
             for p, o in _preps(tok):
-                if p in ("in", "of", "near", "along") and o.i != tok.i:
-                    found = self._descend(o)
+                if p in ("in", "of", "near", "along", "off", "with") and o.i != tok.i:
+                    found = self._descend(o, deep=True)
                     if found:
                         return found
         return []
@@ -771,7 +816,7 @@ class _Run:
     def _is_country_word(self, tok: Token) -> bool:
         if tok.ent_type_ not in ("GPE", "NORP") and self.index.covering(tok.idx, tok.idx + len(tok.text)) is None:
             return False
-        return self._country(tok.text) is not None
+        return self._country(_ent_text(tok)) is not None
 
     def _is_place(self, tok: Token) -> bool:
         return tok.ent_type_ in ("GPE", "LOC") or self._country(tok.text) is not None
@@ -843,13 +888,20 @@ class _Run:
 
     def _location_country(self, tok: Token) -> str | None:
         """Protesters or police without a nationality: the country where the clause happens."""
-        head = tok.head
-        for t in (tok, head, head.head):
+        chain = [tok]
+        for a in tok.ancestors:
+            chain.append(a)
+            if a.pos_ in ("VERB", "AUX") or len(chain) > 4:
+                break
+        for t in chain:
             for p, o in _preps(t):
-                if p in ("in", "outside", "across", "throughout") and self._is_place(o):
-                    c = self._country(_ent_text(o))
-                    if c:
-                        return c
+                if p not in ("in", "outside", "across", "throughout", "through", "at", "near"):
+                    continue
+                for place in [o] + [o2 for p2, o2 in _preps(o) if p2 == "in"]:
+                    if self._is_place(place):
+                        c = self._country(_ent_text(place))
+                        if c:
+                            return c
         return None
 
     def _np(self, tok: Token) -> Span:
@@ -883,8 +935,8 @@ class _Run:
         between = [o for p, o in _preps(n) if p == "between" and self._party_like(o)]
         if between:
             sources, targets = between[:1], between[1:]
-        if not sources and anchor is not None and anchor_subj:
-            sources = self._sources(anchor)
+        if anchor is not None and anchor_subj and (not sources or sources[0].pos_ == "PRON"):
+            sources = self._sources(anchor) or sources
         if not targets and anchor is not None and anchor_subj:
             for prep in pat.target_preps:
                 targets = [o for p, o in _preps(anchor) if p == prep and self._party_like(o)]
@@ -895,19 +947,21 @@ class _Run:
         if (not sources or unresolved) and n.dep_ == "pobj" and _lem(n.head) in TEMPORAL_PREPS and \
                 pat.type == "CONSULT":
             # "after talks with X, the minister said": the talks are the main clause subject's
-            gov = n.head.head
-            if gov.pos_ in ("VERB", "AUX"):
-                sources = self._sources(gov) or sources
+            main = n.head.head
+            if main.pos_ in ("VERB", "AUX"):
+                sources = self._sources(main) or sources
         if not sources and pat.type == "AID":
             sources = [o for p, o in _preps(n) if p == "from" and self._party_like(o)]
         if not targets and n.dep_ == "nsubj" and _lem(n.head) in ("reach", "arrive", "enter"):
             targets = [d for o in _objects(n.head) for d in self._descend(o, deep=True)] or \
                 [d for p, o in _preps(n.head) if p in ("in", "at") for d in self._descend(o, deep=True)]
+        place_source = False
         if not sources and pat.type == "PROTEST":
             # "protests erupted in Tehran": the place stands for the unnamed protesters
             for t in (n, n.head):
                 sources = [o for p, o in _preps(t) if p in ("in", "across", "throughout") and self._is_place(o)]
                 if sources:
+                    place_source = True
                     break
         if pat.symmetric is False and pat.type in ("CONSULT", "COOPERATE", "AGREE", "ASSAULT") and \
                 not targets and len(sources) > 1:
@@ -919,7 +973,10 @@ class _Run:
             return None
         if pat.need_party_of and not [o for p, o in _preps(n) if p == "of" and self._party_like(o)]:
             return None
-        if pat.type == "PROTEST" and sources and self._is_state(sources[0]):
+        if pat.type == "ASSAULT" and pat.lemma == "attack" and any(
+                _lem(t) in VERBAL_TARGETS for t in targets):
+            pat = _verbal_attack(pat)  # "an attack on two media outlets" is criticism
+        if pat.type == "PROTEST" and sources and not place_source and self._is_state(sources[0]):
             # a government "lodging a protest" complains officially (CAMEO 114)
             pat = _complaint(pat)
         clause = anchor if anchor is not None else n
@@ -944,12 +1001,17 @@ class _Run:
             sources, targets = sources[:1], sources[1:]
         claimed = self._claimed_by(ev.trigger)
         sources = [d for s in sources for d in ([s] if self._party_like(s) else self._descend(s))]
-        src_parties = [self._resolve(s, ev) for s in sources] or [None]
-        tgt_parties = [self._party(t) for t in targets] or [None]
+        src_parties: list[dict[str, Any] | None] = [self._resolve(s, ev) for s in sources] or [None]
+        tgt_parties: list[dict[str, Any] | None] = [self._party(t) for t in targets] or [None]
         src_parties = [p for p in src_parties if p is None or p.get("name")]
         if all(p is None for p in src_parties) and all(t is None for t in tgt_parties):
             return
         date = self._date(ev.trigger, sent)
+        if ev.mode is None and ev.type in MODE_WORDS:
+            words = MODE_WORDS[ev.type]
+            near = list(ev.clause.subtree) if ev.clause.i != ev.trigger.i else list(ev.trigger.subtree)
+            ev.mode = next((words[t.lower_] for t in near if t.lower_ in words), None) or \
+                next((words[_lem(t)] for t in near if _lem(t) in words), None)
         n = 0
         for sp in src_parties:
             for tp in tgt_parties:
@@ -972,7 +1034,9 @@ class _Run:
     def _resolve(self, tok: Token, ev: _Coded) -> dict[str, Any]:
         """Source party; unlinked pronouns fall back to the quote speaker or the reporting clause's subject."""
         party = self._party(tok)
-        if party["actor"] is not None or tok.pos_ != "PRON":
+        own = _lem(tok) in ("country", "nation", "government") and any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+        if party["actor"] is not None or (tok.pos_ != "PRON" and not own):
             return party
         q = self._quote_at(tok.idx)
         if tok.lower_ in FIRST_PERSON and q is not None and q.get("speaker"):
@@ -1033,6 +1097,17 @@ class _Run:
         if best is not None:
             return best[1]
         return self.published
+
+
+def _named_place(tok: Token) -> bool:
+    """A proper noun that may name a town or region the lexicon does not know (not a sea, not a date)."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("", "GPE")
+
+
+def _verbal_attack(pat: Pattern) -> Pattern:
+    from dataclasses import replace
+
+    return replace(pat, type="ACCUSE", cameo="111", goldstein=-2.0, mode="disapprove")
 
 
 def _complaint(pat: Pattern) -> Pattern:

@@ -637,12 +637,17 @@ def _owner_of_noun(noun: Token) -> Token | None:
 
 
 def _entity_of(tok: Token) -> Span | None:
+    """The entity holding ``tok``, found from its IOB tags (``doc.ents`` is rebuilt on each access)."""
     if not tok.ent_type_:
         return None
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
 
 
 def _np_span(tok: Token) -> tuple[int, int]:
@@ -738,18 +743,27 @@ def resolve_speaker(tok: Token, view: _DocView, found: Found) -> None:
 
 
 def _phrase_matches(span: Span, lex: Lexicon) -> list[tuple[int, int]]:
-    """Token index ranges of lexicon phrases inside ``span``."""
+    """Token index ranges of lexicon phrases inside ``span`` (phrases indexed by first word)."""
     words = [t.lower_ for t in span]
+    first = _phrase_index(lex)
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(words):
-        for ph in lex.phrases:
+        for ph in first.get(words[i], ()):
             if tuple(words[i : i + len(ph)]) == ph:
                 out.append((span.start + i, span.start + i + len(ph)))
                 i += len(ph) - 1
                 break
         i += 1
     return out
+
+
+@lru_cache(maxsize=4)
+def _phrase_index(lex: Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for ph in lex.phrases:  # longest first, kept in that order
+        index.setdefault(ph[0], []).append(ph)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _cue_span(tok: Token, phrases: list[tuple[int, int]]) -> tuple[int, int]:
@@ -848,7 +862,8 @@ class QuoteAnnotator:
         if not pre and pos == 0:
             post_end = marks[reg.quotes[pos + 1]].open if pos + 1 < len(reg.quotes) else reg.end
             post = text[(mk.close + 1) if mk.close >= 0 else mk.cend : post_end]
-            if ends_punct or not post.strip(" .") or (words >= 4 and _short_attribution(post, view.lex)):
+            tagged = _short_attribution(post, view.lex)
+            if ends_punct or not post.strip(" .") or (tagged and (words >= 4 or post.lstrip()[:1] == ",")):
                 return "direct"
             return "partial"
         if pre.endswith(":") and (words >= 3 or ends_punct):
@@ -1215,6 +1230,10 @@ class QuoteAnnotator:
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "for"):
                     return c
+                if c.dep_ == "dobj":  # "accused the rebels of ..." with "of" hung on the object
+                    for g in c.children:
+                        if g.dep_ == "prep" and g.lower_ in ("of", "for") and g.i > c.i:
+                            return g
         return None
 
     def _clause_tokens(self, cue: Token, comp: Token, view: _DocView) -> list[Token]:
@@ -1223,7 +1242,12 @@ class QuoteAnnotator:
         toks = list(comp.subtree)
         if comp.dep_ == "prep":
             toks = toks[1:]
-        else:  # the parser sometimes splits one clause into two ccomps: join those on the same side
+        elif not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in comp.children):
+            # "warned the sanctions could last": the parser took the clause's subject for an object
+            obj = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < comp.i), None)
+            if obj is not None and obj.right_edge.i + 1 >= comp.left_edge.i:
+                toks = list(cue.doc[obj.left_edge.i : comp.right_edge.i + 1])
+        if comp.dep_ != "prep":  # the parser sometimes splits one clause into two ccomps: join those on the same side
             same_side = [
                 c for c in cue.children
                 if c.dep_ == "ccomp" and c.i != comp.i and (c.i > cue.i) == (comp.i > cue.i)

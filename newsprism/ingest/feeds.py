@@ -17,7 +17,7 @@ from typing import Any
 
 from newsprism.errors import IngestError as IngestFailure
 from newsprism.ingest.html import html_to_text
-from newsprism.ingest.normalize import clean_text, content_id
+from newsprism.ingest.normalize import clean_text, content_id, has_words
 from newsprism.ingest.textmeta import extract_text_meta
 from newsprism.records import Article, IngestError
 
@@ -82,7 +82,7 @@ def entry_article(entry: Any, source: str, outlet: str | None = None) -> Article
     text = clean_text(html_to_text(body) if html else body)
     title = _plain(entry.get("title"))
     link = entry.get("link") or None
-    if not text.strip():
+    if not has_words(text):
         label = title or link or "untitled"
         raise IngestFailure(f"{source}: feed entry {label!r} has no text (no content or summary)")
     meta = extract_text_meta(text)

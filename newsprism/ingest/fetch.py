@@ -94,7 +94,8 @@ class Fetcher:
     user_agent: str = USER_AGENT
     respect_robots: bool = True
     proxies: dict[str, str] | None = None  # None: the environment's; {} for none
-    _robots: dict[str, urllib.robotparser.RobotFileParser | None] = field(default_factory=dict, repr=False)
+    _robots: dict[str, urllib.robotparser.RobotFileParser | IngestFailure | None] = field(
+        default_factory=dict, repr=False)
     _opener: urllib.request.OpenerDirector | None = field(default=None, repr=False)
 
     def opener(self) -> urllib.request.OpenerDirector:
@@ -160,12 +161,21 @@ class Fetcher:
             chunks.append(chunk)
 
     def allowed(self, url: str) -> bool:
-        """What the site's robots.txt says for our agent (fetched once per site)."""
+        """What the site's robots.txt says for our agent (fetched once per site).
+
+        Raises IngestError when robots.txt cannot be fetched at all (host down,
+        timeout): the page would fail the same way, and the reason is clearer.
+        """
         parts = urllib.parse.urlsplit(url)
         site = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
         if site not in self._robots:
-            self._robots[site] = self._load_robots(site)
+            try:
+                self._robots[site] = self._load_robots(site)
+            except IngestFailure as exc:
+                self._robots[site] = exc
         robots = self._robots[site]
+        if isinstance(robots, IngestFailure):
+            raise IngestFailure(f"{url}: {robots}")
         return True if robots is None else robots.can_fetch(ROBOTS_AGENT, url)
 
     def _load_robots(self, site: str) -> urllib.robotparser.RobotFileParser | None:
@@ -175,7 +185,9 @@ class Fetcher:
             reply = self._get(site + "/robots.txt", TEXT_TYPES | {"text/html", "application/octet-stream", ""})
         except IngestFailure as exc:
             cause = exc.__cause__
-            if isinstance(cause, urllib.error.HTTPError) and 400 <= cause.code < 500 and cause.code not in (401, 403):
+            if not isinstance(cause, urllib.error.HTTPError):
+                raise IngestFailure(f"cannot fetch the site's robots.txt: {exc}") from exc
+            if 400 <= cause.code < 500 and cause.code not in (401, 403):
                 return None
             LOGGER.warning("%s/robots.txt: %s; not fetching from this site", site, exc)
             parser.disallow_all = True  # type: ignore[attr-defined]

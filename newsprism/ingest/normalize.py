@@ -49,6 +49,11 @@ def clean_text(text: str) -> str:
     return "\n".join(lines).strip("\n")
 
 
+def has_words(text: str) -> bool:
+    """True when the text has a letter or digit: zero-width marks, bidi controls and punctuation alone are no article."""
+    return any(ch.isalnum() for ch in text)
+
+
 def content_id(text: str) -> str:
     """Stable article id: the same text always gets the same id."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

@@ -26,7 +26,7 @@ from newsprism.ingest.fetch import (
     read_urls,
 )
 from newsprism.ingest.html import extract_html
-from newsprism.ingest.normalize import clean_text, content_id, decode
+from newsprism.ingest.normalize import clean_text, content_id, decode, has_words
 from newsprism.ingest.textmeta import extract_text_meta, parse_date
 from newsprism.ingest.warc import is_warc, read_warc
 from newsprism.records import Article, IngestError
@@ -67,13 +67,36 @@ def read_inputs(paths: Iterable[str | Path], stdin: IO[str] | None = None,
             continue
         for path in iter_paths([raw]):
             if str(path) == "-":
-                yield from read_jsonl(stdin or sys.stdin, "<stdin>")
+                yield from read_jsonl(_bounded_lines(stdin or sys.stdin, max_bytes), "<stdin>")
                 continue
             try:
                 yield from read_file(path, max_bytes=max_bytes, fetcher=fetcher)
             except IngestFailure as exc:
                 LOGGER.warning("skipped %s", exc)
                 yield IngestError(source=str(path), reason=str(exc))
+
+
+def _bounded_lines(stream: IO[str], limit: int) -> Iterator[str]:
+    """Lines of a text stream, none longer than ``limit`` characters (a longer one is cut and marked).
+
+    A stream that is not valid text ends with a marker line that ``read_jsonl``
+    reports as one error; nothing is ever read whole into memory.
+    """
+    try:
+        while line := stream.readline(limit + 1):
+            if len(line) > limit and not line.endswith("\n"):
+                while (rest := stream.readline(limit + 1)) and not rest.endswith("\n"):
+                    pass
+                yield _TOO_LONG
+            else:
+                yield line
+    except (UnicodeDecodeError, ValueError) as exc:
+        LOGGER.warning("stdin: %s", exc)
+        yield _UNREADABLE
+
+
+_TOO_LONG = "\x00too-long"
+_UNREADABLE = "\x00unreadable"
 
 
 def read_file(path: Path, max_bytes: int = MAX_BYTES, *, fetcher: Fetcher | None = None) -> Iterator[Item]:
@@ -123,8 +146,8 @@ def _looks_like_html(text: str) -> bool:
 def article_from_text(raw: str, source: str, **given: str | None) -> Article:
     """A plain-text article; metadata read from its header lines unless given."""
     text = clean_text(raw)
-    if not text.strip():
-        raise IngestFailure(f"{source}: no text")
+    if not has_words(text):
+        raise IngestFailure(f"{source}: no text (no letters or digits)")
     meta = extract_text_meta(text)
     return Article(
         id=content_id(text),
@@ -142,6 +165,8 @@ def article_from_text(raw: str, source: str, **given: str | None) -> Article:
 def article_from_html(html: str, source: str, url: str | None = None) -> Article:
     result = extract_html(html, source, url=url)
     text = clean_text(result.text)
+    if not has_words(text):
+        raise IngestFailure(f"{source}: no readable text in the HTML page (no letters or digits)")
     meta = extract_text_meta(text)
     return Article(
         id=content_id(text),
@@ -175,13 +200,18 @@ def read_jsonl(lines: Iterable[str], source: str) -> Iterator[Item]:
         if not line.strip():
             continue
         where = f"{source}:{n}"
+        if line in (_TOO_LONG, _UNREADABLE):
+            why = "line longer than the size limit" if line == _TOO_LONG else "input is not valid UTF-8 text"
+            LOGGER.warning("skipped %s: %s", where, why)
+            yield IngestError(source=where, reason=f"{where}: {why}")
+            continue
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             LOGGER.warning("skipped %s: not JSON (%s)", where, exc.msg)
             yield IngestError(source=where, reason=f"{where}: not valid JSON ({exc.msg})")
             continue
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"].strip():
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not has_words(row["text"]):
             LOGGER.warning("skipped %s: no text field", where)
             yield IngestError(source=where, reason=f"{where}: each line needs a non-empty \"text\" string")
             continue

@@ -292,7 +292,7 @@ def extract_claims(annotations: Annotation | Iterable[Annotation],
 _SPLIT = re.compile(
     r";\s+|\s+[-–—]\s+|,\s+(?:while|whereas|but)\s+|,\s+and\s+(?=(?:the|its|his|her|their|[A-Z]))|"
     r"\s+and\s+(?=(?:has\s+|had\s+|have\s+|is\s+|was\s+)?[a-z]+ed\b)|,?\s+after\s+(?=\S+(?:\s+\S+){0,5}\s+[a-z]+ed\b)|"
-    r",\s+(?:that|which)\s+(?=[a-z]+s\b)"
+    r",\s+(?:that|which)\s+(?=[a-z]+s\b)|,\s+(?=(?:up|down)\s+from\b)"
 )
 
 
@@ -376,7 +376,8 @@ def _quantities(text: str, s: int, e: int, skip: list[tuple[int, int]]) -> list[
                     unit = "count:" + _stem(head)
         if raw in _WORD_NUM and unit == "num":
             continue  # "one of", "two leaders": bare word numbers are too vague to compare
-        out.append(Quantity(value, unit, m.start(), qend, text[m.start():qend]))
+        qstart = m.start("pre") if m.group("pre") else m.start("num")
+        out.append(Quantity(value, unit, qstart, qend, text[qstart:qend]))
     return out
 
 
@@ -460,6 +461,9 @@ def _skip_reason(clause: str, masked: str, quoted_share: float) -> str | None:
     stripped = clause.strip()
     if _BYLINE.match(stripped) or _TIMESTAMP_LINE.match(stripped) or _DATELINE_ONLY.match(stripped):
         return "byline"
+    words = re.findall(r"[\w'’-]+", stripped)
+    if all(w[0].isupper() or w[0].isdigit() or w.lower() in _STOP for w in words):
+        return "title case"  # a headline in title case, a byline, an outlet and date line
     if stripped.endswith("?") or stripped.endswith("!") or re.search(r"\?[\"'”’]?$", stripped):
         return "question"
     if quoted_share > 0.6:
@@ -475,13 +479,13 @@ def _skip_reason(clause: str, masked: str, quoted_share: float) -> str | None:
 
 def _check_worthy(c: ClaimCandidate, masked: str) -> bool:
     content = [f for f in c.features if f.startswith("W:")]
-    if len(content) < 3:
+    if len(content) < (2 if c.quantities else 3):
         return False
     has_event = any(f.startswith("E:") for f in c.features)
     has_actor = bool(c.actors)
     has_verb = bool(re.search(r"\b(?:[a-z]+ed|is|are|was|were|has|have|had|will|would|" +
                               "|".join(_IRREGULAR_PAST) + r")\b", masked)) or has_event
-    if not has_verb:
+    if not has_verb and not (c.quantities or c.dates):
         return False
     return bool(c.quantities) or bool(c.dates) or (has_event and has_actor) or (has_actor and len(content) >= 5)
 
@@ -570,19 +574,39 @@ def _tfidf(cands: Sequence[ClaimCandidate]) -> np.ndarray:
     return mat / norms
 
 
+EMBED_WEIGHT = 0.6
+EVENT_PENALTY = 0.1
+LINK_FACTOR = 0.85
+
+
 def similarity(cands: Sequence[ClaimCandidate], use_embeddings: bool = True) -> np.ndarray:
-    """Pairwise claim similarity: TF-IDF cosine, blended with sentence-embedding cosine when available."""
+    """Pairwise claim similarity: TF-IDF cosine, blended with sentence-embedding cosine when available.
+
+    Clauses built on different kinds of event (detained / released) are rarely one claim, so pairs
+    whose event types are disjoint lose ``EVENT_PENALTY``.
+    """
     lex = _tfidf(cands)
     sim = lex @ lex.T
     if use_embeddings and len(cands) > 1:
         emb = _encode([c.text for c in cands])
         if emb is not None:
-            sim = 0.5 * sim + 0.5 * (emb @ emb.T)
+            sim = (1 - EMBED_WEIGHT) * sim + EMBED_WEIGHT * (emb @ emb.T)
+    types = sorted({f for c in cands for f in c.features if f.startswith("E:")})
+    if types:
+        col = {t: k for k, t in enumerate(types)}
+        ev = np.zeros((len(cands), len(types)), dtype=np.float32)
+        for i, c in enumerate(cands):
+            for f in c.features:
+                if f in col:
+                    ev[i, col[f]] = 1.0
+        has = ev.sum(axis=1) > 0
+        disjoint = (ev @ ev.T == 0) & has[:, None] & has[None, :]
+        sim = sim - EVENT_PENALTY * disjoint
     return sim
 
 
 def cluster_claims(candidates: Sequence[ClaimCandidate], outlet_of: Mapping[str, str] | None = None,
-                   relays: Mapping[str, Sequence[str]] | None = None, threshold: float = 0.42,
+                   relays: Mapping[str, Sequence[str]] | None = None, threshold: float = 0.45,
                    use_embeddings: bool = True) -> list[dict[str, Any]]:
     """Dossier ``claims``: candidates grouped by meaning, each with status, sources and evidence."""
     cands = list(candidates)
@@ -591,6 +615,7 @@ def cluster_claims(candidates: Sequence[ClaimCandidate], outlet_of: Mapping[str,
     outlet_of = dict(outlet_of or {})
     sim = similarity(cands, use_embeddings=use_embeddings)
     groups = _agglomerate(cands, sim, threshold)
+    groups = _merge_conflicts(cands, sim, groups)
     claims = [_claim(cands, g, sim, outlet_of, relays or {}) for g in groups]
     claims.sort(key=lambda c: (-len(c["articles"]), c["evidence"][0]["article"], c["evidence"][0]["start"]))
     return claims
@@ -622,12 +647,70 @@ def _agglomerate(cands: list[ClaimCandidate], sim: np.ndarray, threshold: float)
         if any(cands[k].article in arts_a for k in b):
             continue  # one article does not state one claim twice in different words
         link = float(sim[np.ix_(a, b)].mean())
-        if link < threshold * 0.85:
+        if link < threshold * LINK_FACTOR:
             continue
         root[rj] = ri
         members[ri] = a + b
         del members[rj]
     return [sorted(m, key=lambda k: (cands[k].article, cands[k].start)) for m in members.values()]
+
+
+CONFLICT_SIM = 0.38
+
+
+def _conflict(a: ClaimCandidate, b: ClaimCandidate) -> bool:
+    """Two clauses that give different amounts of one kind, or different explicit dates, for one thing."""
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if qa.unit == qb.unit and qa.unit != "num" and not _close(qa.value, qb.value) \
+                    and max(qa.value, qb.value) <= 3 * min(qa.value, qb.value):
+                return True
+    if len(a.dates) == 1 and len(b.dates) == 1:
+        (va, *_ra, ta), (vb, *_rb, tb) = a.dates[0], b.dates[0]
+        if len(va) == len(vb) >= 7 and not _same_date(va, vb) and _EXPLICIT_DATE.search(ta) \
+                and _EXPLICIT_DATE.search(tb):
+            return True
+    return False
+
+
+def _merge_conflicts(cands: list[ClaimCandidate], sim: np.ndarray, groups: list[list[int]]) -> list[list[int]]:
+    """Join clusters whose members say the same thing with a different number or date.
+
+    Similarity alone keeps "$3 billion" and "$4 billion" versions of one claim a little apart; a
+    contradiction is exactly such a pair, so a lower bar applies when the two disagree on a value.
+    """
+    group_of = {i: g for g, members in enumerate(groups) for i in members}
+    merged: dict[int, int] = {}
+
+    def find(g: int) -> int:
+        while g in merged:
+            g = merged[g]
+        return g
+
+    with_values = [i for i, c in enumerate(cands) if c.quantities or c.dates]
+    pairs = []
+    for x in with_values:
+        for y in with_values:
+            if x < y and cands[x].article != cands[y].article and sim[x, y] >= CONFLICT_SIM \
+                    and _conflict(cands[x], cands[y]):
+                pairs.append((float(sim[x, y]), x, y))
+    for _s, x, y in sorted(pairs, reverse=True):
+        gx, gy = find(group_of[x]), find(group_of[y])
+        if gx == gy:
+            continue
+        if float(sim[np.ix_(groups[gx], groups[gy])].mean()) >= CONFLICT_SIM:
+            groups[gx] = groups[gx] + groups[gy]
+            groups[gy] = []
+            merged[gy] = gx
+        else:  # only the disagreeing clause moves; its old neighbours may be about something else
+            groups[gy] = [k for k in groups[gy] if k != y]
+            groups.append([y])
+            group_of[y] = len(groups) - 1
+            ny = len(groups) - 1
+            groups[gx] = groups[gx] + [y]
+            groups[ny] = []
+            merged[ny] = gx
+    return [sorted(g, key=lambda k: (cands[k].article, cands[k].start)) for g in groups if g]
 
 
 def _source_key(c: ClaimCandidate, outlet_of: Mapping[str, str]) -> list[str]:
@@ -701,54 +784,67 @@ def _claim(cands: list[ClaimCandidate], idx: list[int], sim: np.ndarray, outlet_
     }
 
 
+CONTRA_SIM = 0.5  # two members must be at least this similar to contradict each other
+_EXPLICIT_DATE = re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+
+
 def _close(a: float, b: float, tol: float = 0.1) -> bool:
     return abs(a - b) <= tol * max(abs(a), abs(b), 1e-9)
 
 
 def _contradiction(members: list[ClaimCandidate], sim: np.ndarray, idx: list[int]) -> dict[str, Any] | None:
-    """Members from different articles that disagree on a number, a date, negation or the actor."""
+    """Members from different articles that disagree on a number, a date, negation or the actor.
+
+    Only pairs that are close paraphrases (``CONTRA_SIM``) may disagree: a cluster also holds looser
+    neighbours whose numbers or dates are about something else.
+    """
     if len({c.article for c in members}) < 2:
         return None
-    # numbers: a unit every member-with-numbers states, with values falling apart into sides
-    by_unit: dict[str, list[tuple[ClaimCandidate, Quantity]]] = defaultdict(list)
+    pos = {id(c): k for c, k in zip(members, idx, strict=True)}
+
+    def pair_sim(x: ClaimCandidate, y: ClaimCandidate) -> float:
+        return float(sim[pos[id(x)], pos[id(y)]])
+
+    by_unit: dict[str, list[tuple[ClaimCandidate, Any, Any]]] = defaultdict(list)
     for c in members:
         for q in c.quantities:
             if q.unit != "num":
-                by_unit[q.unit].append((c, q))
+                by_unit[q.unit].append((c, q.value, q))
     for unit, items in by_unit.items():
-        sides = _sides([(c, q.value, q) for c, q in items], _close)
+        sides = _sides(items, _close, pair_sim, CONFLICT_SIM)
         if sides:
             return {"field": "number", "unit": unit, "sides": sides}
-    dated = [(c, d) for c in members for d in c.dates if len(c.dates) == 1]
-    sides = _sides([(c, d[0], d) for c, d in dated], _same_date)
+    dated = [(c, d[0], d) for c in members if len(c.dates) == 1 for d in c.dates if _EXPLICIT_DATE.search(d[3])]
+    sides = _sides(dated, _same_date, pair_sim, CONFLICT_SIM)
     if sides:
         return {"field": "date", "sides": sides}
-    strong = [i for i in range(len(idx)) if sim[idx[i], idx].mean() >= 0.6]
-    if len(strong) >= 2:
-        core = [members[i] for i in strong]
-        neg = [c for c in core if c.negated]
-        pos = [c for c in core if not c.negated]
-        if neg and pos and {c.article for c in neg}.isdisjoint({c.article for c in pos}):
-            return {"field": "negation", "sides": [
-                {"value": "negated", "evidence": [c.evidence() for c in neg]},
-                {"value": "affirmed", "evidence": [c.evidence() for c in pos]}]}
-        subj = [(c, c.subject) for c in core if c.subject and c.subject.startswith("country:")]
-        sides = _sides([(c, s, None) for c, s in subj], lambda a, b: a == b)
-        if sides and all(not set(c.actors) >= {s for _, s in subj} for c, _ in subj):
-            return {"field": "actor", "sides": sides}
+    neg = [(c, c.negated, None) for c in members]
+    sides = _sides(neg, lambda a, b: a == b, pair_sim, 0.8)
+    if sides:
+        for side in sides:
+            side["value"] = "negated" if side["value"] is True else "affirmed"
+        return {"field": "negation", "sides": sides}
+    subj = [(c, c.subject, None) for c in members if c.subject and c.subject.startswith("country:")]
+    sides = _sides(subj, lambda a, b: a == b, pair_sim, 0.75)
+    if sides:
+        return {"field": "actor", "sides": sides}
     return None
 
 
 def _same_date(a: str, b: str) -> bool:
     """Dates agree at the precision both give; year-only and week values are too coarse to disagree."""
     n = min(len(a), len(b), 10)
-    if n < 7 or "W" in a or "W" in b:
+    if n < 7 or not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", a[:n]) or not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", b[:n]):
         return True
+    months = abs((int(a[:4]) - int(b[:4])) * 12 + int(a[5:7]) - int(b[5:7]))
+    if months > 12:
+        return True  # years apart: two different events, not two versions of one date
     return a[:n] == b[:n]
 
 
-def _sides(items: list[tuple[ClaimCandidate, Any, Any]], same: Any) -> list[dict[str, Any]] | None:
-    """Group values into sides; a contradiction needs two sides stated by disjoint articles."""
+def _sides(items: list[tuple[ClaimCandidate, Any, Any]], same: Any, pair_sim: Any,
+           min_sim: float) -> list[dict[str, Any]] | None:
+    """Group values into sides: two sides from disjoint articles, with a close cross-side pair."""
     if len(items) < 2:
         return None
     groups: list[tuple[Any, list[tuple[ClaimCandidate, Any]]]] = []
@@ -762,15 +858,17 @@ def _sides(items: list[tuple[ClaimCandidate, Any, Any]], same: Any) -> list[dict
     if len(groups) < 2:
         return None
     arts = [{c.article for c, _ in g[1]} for g in groups]
-    # an article stating two values itself (a range, a before/after) gives no contradiction
-    multi = set.union(*arts)
-    clean = [g for g, a in zip(groups, arts, strict=True)
-             if not any(a & other for other in arts if other is not a)]
-    if len(clean) < 2 or len({c.article for g in clean for c, _ in g[1]}) < 2 or not multi:
+    # an article stating two values itself (a range, a before/after) takes no side
+    clean = [g for g, a in zip(groups, arts, strict=True) if not any(a & o for o in arts if o is not a)]
+    if len(clean) < 2:
+        return None
+    linked = [g for g in clean
+              if any(pair_sim(x, y) >= min_sim for o in clean if o is not g for x, _ in g[1] for y, _ in o[1])]
+    if len(linked) < 2:
         return None
     out = []
-    for value, mem in clean:
-        ev = []
+    for value, mem in linked:
+        ev: list[dict[str, Any]] = []
         for c, extra in mem:
             if isinstance(extra, Quantity):
                 ev.append({"article": c.article, "start": extra.start, "end": extra.end, "text": extra.text})

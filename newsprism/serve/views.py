@@ -12,16 +12,25 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-HIGHLIGHT, QUOTE, EVENT = "hl", "quote", "event"
-_PRIORITY = (HIGHLIGHT, QUOTE, EVENT)
+QUOTE, EVENT = "quote", "event"
+_PRIORITY = (QUOTE, EVENT)
 
 
 @dataclass
 class Segment:
     text: str
-    kind: str | None = None  # the highest-priority span covering it
+    kind: str | None = None  # the highest-priority span kind covering it (quote, event)
     anchors: list[str] = field(default_factory=list)  # element ids starting here
     title: str | None = None
+
+
+@dataclass
+class Run:
+    """A stretch of text either inside a cited highlight (rendered as one <mark>) or outside."""
+
+    marked: bool
+    anchors: list[str]
+    pieces: list[Segment]
 
 
 def anchor(start: int, end: int) -> str:
@@ -50,9 +59,11 @@ def segments(text: str, spans: list[tuple[int, int, str, str | None]]) -> list[S
 
     ``spans`` are (start, end, kind, title). Overlaps are fine: a piece shows the
     highest-priority kind over it, and each distinct span's anchor id sits on its first piece."""
-    cuts = {0, len(text)}
+    n = len(text)
+    spans = [(max(0, min(s, n)), max(0, min(e, n)), k, t) for s, e, k, t in spans]
+    cuts = {0, n}
     for s, e, _k, _t in spans:
-        cuts.update((max(0, min(s, len(text))), max(0, min(e, len(text)))))
+        cuts.update((s, e))
     bounds = sorted(cuts)
     starts: dict[int, list[str]] = defaultdict(list)
     seen: set[str] = set()
@@ -70,6 +81,45 @@ def segments(text: str, spans: list[tuple[int, int, str, str | None]]) -> list[S
             kind, title = best[2], best[3]
         out.append(Segment(text[lo:hi], kind, starts.get(lo, []), title))
     return out
+
+
+def highlight_runs(text: str, marks: list[tuple[int, int]],
+                   spans: list[tuple[int, int, str, str | None]]) -> list[Run]:
+    """The article as runs: each cited highlight (overlapping ones merged) is one run, so it renders
+    as a single <mark> carrying the citation's anchor; quote and event spans are pieces inside runs."""
+    merged: list[list[int]] = []
+    for s, e in sorted(marks):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    runs: list[Run] = []
+    pos = 0
+    for s, e in [*merged, [len(text), len(text)]]:
+        if pos < s:
+            runs.append(_run(text, pos, s, False, marks, spans))
+        if s < e:
+            runs.append(_run(text, s, e, True, marks, spans))
+        pos = max(pos, e)
+    return runs
+
+
+def _run(text: str, lo: int, hi: int, marked: bool, marks: list[tuple[int, int]],
+         spans: list[tuple[int, int, str, str | None]]) -> Run:
+    mark_ids = [anchor(s, e) for s, e in sorted(set(marks)) if lo <= s < hi] if marked else []
+    inner = [(max(s, lo) - lo, min(e, hi) - lo, k, t) for s, e, k, t in spans if s < hi and e > lo]
+    pieces = segments(text[lo:hi], inner)
+    # Anchor ids use the spans' real offsets, on the piece where each span starts.
+    starting: dict[int, list[str]] = defaultdict(list)
+    for s, e, _k, _t in sorted(spans, key=lambda sp: (sp[0], _PRIORITY.index(sp[2]))):
+        a = anchor(s, e)
+        if lo <= s < hi and a not in mark_ids and a not in starting[s]:
+            starting[s].append(a)
+    pos = lo
+    for piece in pieces:
+        piece.anchors = starting.get(pos, [])
+        pos += len(piece.text)
+    return Run(marked, mark_ids, pieces)
 
 
 def outlet_label(article: dict[str, Any]) -> str:
@@ -108,13 +158,15 @@ def quote_ledger(dossier: dict[str, Any]) -> dict[str, Any]:
 
 def coverage_matrix(dossier: dict[str, Any]) -> dict[str, Any]:
     """Claims × outlets: which outlets back each claim, and the claim's status."""
-    outlets = sorted({outlet_label(a) for a in dossier["articles"]})
+    # Claims name their sources as "outlet name, else article id" (the dossier contract).
+    labels = {str(a.get("outlet") or a["id"]): outlet_label(a) for a in dossier["articles"]}
+    keys = sorted(labels, key=lambda k: labels[k].lower())
     rows = []
     for c in dossier.get("claims", []):
         backing = set(c.get("outlets", []))
         rows.append({"text": c["text"], "status": c["status"], "evidence": c.get("evidence", []),
-                     "cells": [o in backing for o in outlets]})
-    return {"outlets": outlets, "rows": rows}
+                     "cells": [k in backing for k in keys]})
+    return {"outlets": [labels[k] for k in keys], "rows": rows}
 
 
 def _party(e: dict[str, Any], side: str, names: dict[str, str]) -> str:
@@ -128,7 +180,8 @@ def dyad_chart(dossier: dict[str, Any], max_dyads: int = 12) -> dict[str, Any] |
     (plus "undated"); a dot's area is the number of events, its colour the
     mean Goldstein score (red conflict, green cooperation)."""
     names = {a["id"]: a["name"] for a in dossier["actors"]}
-    events = [e for e in dossier["events"] if e.get("source") or e.get("source_name")]
+    events = [e for e in dossier["events"]  # a dyad needs both sides
+              if (e.get("source") or e.get("source_name")) and (e.get("target") or e.get("target_name"))]
     if not events:
         return None
     pairs: Counter[tuple[str, str]] = Counter()

@@ -81,12 +81,11 @@ def article_page(article_id: str, store: StoreDep,
     quotes, _ = queries.list_quotes(store, limit=1000, article=article_id)
     events, _ = queries.list_events(store, limit=1000, article=article_id)
     marks = views.parse_highlights(hl or [], len(article.text))
-    spans: list[tuple[int, int, str, str | None]] = [(s, e, views.HIGHLIGHT, "cited evidence") for s, e in marks]
-    spans += [(q["evidence"]["start"], q["evidence"]["end"], views.QUOTE,
+    spans: list[tuple[int, int, str, str | None]] = [(q["evidence"]["start"], q["evidence"]["end"], views.QUOTE,
                f"{q['kind']} quote" + (f" — {q['speaker_name']}" if q["speaker_name"] else "")) for q in quotes]
     spans += [(ev["evidence"][0]["start"], ev["evidence"][0]["end"], views.EVENT,
                f"{ev['type']}: {ev['source_name'] or '?'} → {ev['target_name'] or '?'}") for ev in events]
-    return render("article.html.j2", a=article, segments=views.segments(article.text, spans), quotes=quotes,
+    return render("article.html.j2", a=article, runs=views.highlight_runs(article.text, marks, spans), quotes=quotes,
                   events=events, stories=[s for s in store.stories() if article_id in s["articles"]],
                   marked=bool(marks))
 

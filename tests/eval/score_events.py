@@ -142,10 +142,10 @@ def score(gold_rows: list[dict[str, Any]], predicted_by_id: dict[str, list[dict[
             ps, pt = (p.get("target"), p.get("source")) if swap else (p.get("source"), p.get("target"))
             if g.get("source_country"):
                 src_cn += 1
-                src_c += bool(ps) and ps.get("country") == g["source_country"]
+                src_c += ps is not None and ps.get("country") == g["source_country"]
             if g.get("target_country"):
                 tgt_cn += 1
-                tgt_c += bool(pt) and pt.get("country") == g["target_country"]
+                tgt_c += pt is not None and pt.get("country") == g["target_country"]
 
     def ratio(a: int, b: int) -> float:
         return round(a / b, 3) if b else 0.0

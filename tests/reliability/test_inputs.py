@@ -268,12 +268,21 @@ def test_url_list_files(server: str, fetcher: Fetcher, tmp_path: Path) -> None:
     assert read_url_list(tmp_path / "more.txt") == [f"{server}/note.txt", f"{server}/private/secret.html"]
 
 
-def test_no_robots_txt_means_allowed_and_unreachable_host_is_an_error(tmp_path: Path) -> None:
+def test_no_robots_txt_means_allowed_and_unreachable_host_is_an_error(server: str) -> None:
+    robots = _Handler.routes.pop("/robots.txt")
+    try:
+        page = _one(f"{server}/private/secret.html", Fetcher(timeout=0.8, proxies={}))
+    finally:
+        _Handler.routes["/robots.txt"] = robots
+    assert isinstance(page, Article)
     srv = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     port = srv.server_address[1]
     srv.server_close()  # nothing listens on this port now
-    err = _one(f"http://127.0.0.1:{port}/article.html", Fetcher(timeout=0.5, proxies={}))
-    assert isinstance(err, IngestError) and "robots.txt" in err.reason or "cannot fetch" in err.reason
+    fetcher = Fetcher(timeout=0.5, proxies={})
+    for name in ("a.html", "b.html"):
+        err = _one(f"http://127.0.0.1:{port}/{name}", fetcher)
+        assert isinstance(err, IngestError)
+        assert "cannot fetch the site's robots.txt" in err.reason and "refused" in err.reason.lower()
 
 
 # --- watch ---------------------------------------------------------------------------------------

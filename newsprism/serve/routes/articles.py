@@ -58,7 +58,7 @@ def _parse(body: ArticleIn) -> Article:
              responses={401: {"description": "missing or wrong bearer token"},
                         413: {"description": "request body too large"}})
 def post_article(body: ArticleIn, state: StateDep) -> IngestOut:
-    """Add one article: JSON ``{text, title?, outlet?, published?}`` or ``{html}``.
+    """Add one article: JSON {text, title?, outlet?, author?, published?, url?} or {html}.
 
     It is annotated and linked before the response (seconds, not milliseconds);
     posting the same text again changes nothing and returns the same id."""

@@ -1,0 +1,255 @@
+"""Behaviour of the newsprism_events component on hand-written sentences (real countries, invented people)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from newsprism.annotate.events import load_lexicon
+
+PUBLISHED = "2024-03-12"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    from newsprism.annotate.pipeline import build_nlp
+
+    return build_nlp()
+
+
+def events(nlp: Language, text: str) -> list[dict[str, Any]]:
+    doc = nlp.make_doc(text)
+    doc._.np_meta = {"published": PUBLISHED}
+    doc = nlp(doc)
+    return list(doc._.np_events)
+
+
+def country(party: dict[str, Any] | None) -> str | None:
+    return party["country"] if party else None
+
+
+# (sentence, type, source country, target country); None = no party or no country
+CASES = [
+    # AGREE
+    ("Peru and Ecuador signed a border treaty in Lima.", "AGREE", "PER", "ECU"),
+    ("Ghana promised to send doctors to Liberia.", "AGREE", "GHA", "LBR"),
+    ("Greece pledged to provide firefighting planes to Albania.", "AGREE", "GRC", "ALB"),
+    # CONSULT
+    ("Mexican President Lucia Ortega met Guatemalan President Tomas Rivas in Tapachula.", "CONSULT", "MEX", "GTM"),
+    ("The Swedish foreign minister visited Estonia on Friday.", "CONSULT", "SWE", "EST"),
+    ("The Danish prime minister hosted the Icelandic prime minister in Copenhagen.", "CONSULT", "DNK", "ISL"),
+    ("Talks between Egypt and Ethiopia ended without progress.", "CONSULT", "EGY", "ETH"),
+    ("Chile held talks with Bolivia on access to the sea.", "CONSULT", "CHL", "BOL"),
+    # SUPPORT
+    ("The Irish government praised Portugal for its handling of the crisis.", "SUPPORT", "IRL", "PRT"),
+    ("Croatia backed Montenegro's application to join the bloc.", "SUPPORT", "HRV", "MNE"),
+    # CONCEDE
+    ("Venezuela released three American citizens on Tuesday.", "CONCEDE", "VEN", "USA"),
+    ("Canada lifted sanctions on Ukrainian grain imports.", "CONCEDE", "CAN", "UKR"),
+    # COOPERATE
+    ("Morocco cooperated with Spain on migration patrols.", "COOPERATE", "MAR", "ESP"),
+    ("Egypt restored diplomatic relations with Qatar.", "COOPERATE", "EGY", "QAT"),
+    # AID
+    ("Japan provided humanitarian aid to Bangladesh.", "AID", "JPN", "BGD"),
+    ("Sweden sent food and medicine to Yemen.", "AID", "SWE", "YEM"),
+    # RETREAT
+    ("Rwandan troops withdrew from eastern Burundi.", "RETREAT", "RWA", "BDI"),
+    # REQUEST
+    ("Germany urged Serbia to recognise Kosovo.", "REQUEST", "DEU", "SRB"),
+    ("The Thai foreign minister called on Myanmar to free political prisoners.", "REQUEST", "THA", "MMR"),
+    # ACCUSE
+    ("Armenia accused Azerbaijan of violating the ceasefire.", "ACCUSE", "ARM", "AZE"),
+    ("Finland condemned the Russian airspace violations.", "ACCUSE", "FIN", "RUS"),
+    ("Brazil summoned the Israeli ambassador.", "ACCUSE", "BRA", "ISR"),
+    # REJECT
+    ("Norway rejected the proposal from Denmark.", "REJECT", "NOR", "DNK"),
+    ("The Pakistani prime minister refused to meet the Afghan envoy.", "REJECT", "PAK", "AFG"),
+    ("China denied supplying weapons to Russia.", "REJECT", "CHN", "RUS"),
+    # THREATEN
+    ("Turkey threatened to attack Kurdish fighters in Syria.", "THREATEN", "TUR", None),
+    ("The United States could impose tariffs on Mexican steel.", "THREATEN", "USA", "MEX"),
+    ("Iran warned Israel of a crushing response.", "THREATEN", "IRN", "ISR"),
+    # PROTEST
+    ("Thousands of people demonstrated in Madrid against the amnesty law.", "PROTEST", "ESP", None),
+    ("Protesters rallied outside the Chinese embassy in London.", "PROTEST", "GBR", "CHN"),
+    # SANCTION
+    ("Australia imposed sanctions on Iranian officials.", "SANCTION", "AUS", "IRN"),
+    ("Estonia expelled a Russian diplomat on Monday.", "SANCTION", "EST", "RUS"),
+    ("Bolivia severed diplomatic ties with Israel.", "SANCTION", "BOL", "ISR"),
+    # MOBILIZE
+    ("Venezuela deployed troops to its border with Guyana.", "MOBILIZE", "VEN", "GUY"),
+    ("South Korea held joint military drills near North Korea.", "MOBILIZE", "KOR", "PRK"),
+    # COERCE
+    ("Georgian police detained dozens of protesters in Tbilisi.", "COERCE", "GEO", "GEO"),
+    ("Russia banned a British newspaper.", "COERCE", "RUS", "GBR"),
+    # ASSAULT
+    ("Israeli aircraft bombed Hamas positions in Gaza.", "ASSAULT", "ISR", None),
+    ("Sudanese paramilitaries attacked the town of El Fasher.", "ASSAULT", "SDN", None),
+    ("North Korea fired artillery shells at a South Korean island.", "ASSAULT", "PRK", "KOR"),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "src", "tgt"), CASES, ids=[c[0][:40] for c in CASES])
+def test_type_source_target(nlp: Language, text: str, etype: str, src: str | None, tgt: str | None) -> None:
+    found = events(nlp, text)
+    assert found, f"no event in {text!r}"
+    match = [e for e in found if e["type"] == etype]
+    assert match, f"expected {etype}, got {[e['type'] for e in found]}"
+    ev = match[0]
+    assert country(ev["source"]) == src
+    if tgt is not None:
+        assert any(country(e["target"]) == tgt for e in match)
+
+
+NO_EVENT = [
+    "The weather in Oslo was cold and windy on Saturday.",
+    "Unemployment in Spain fell to its lowest level since 2008.",
+    "Stock markets in Asia rallied after the data was published.",
+    "The museum released a new catalogue of its collection.",
+    "A spokeswoman declined to comment on the matter.",
+    "Tourists visited Rome in record numbers this summer.",
+    "The minister, who studied in Paris, speaks four languages.",
+    "The new bridge over the river will open in June.",
+]
+
+
+@pytest.mark.parametrize("text", NO_EVENT)
+def test_no_event(nlp: Language, text: str) -> None:
+    assert events(nlp, text) == []
+
+
+def test_negation_is_reject_not_the_act(nlp: Language) -> None:
+    found = events(nlp, "Hungary did not sign the declaration on Ukraine.")
+    assert [e["type"] for e in found] == ["REJECT"]
+    assert found[0]["mode"] == "negated"
+    found = events(nlp, "Russia denied attacking the convoy.")
+    assert [e["type"] for e in found] == ["REJECT"]
+    assert found[0]["mode"] == "deny"
+
+
+def test_refusal_to_meet(nlp: Language) -> None:
+    found = events(nlp, "The Kenyan president refused to meet the Somali delegation.")
+    assert [e["type"] for e in found] == ["REJECT"]
+    assert found[0]["cameo"] == "125"
+    assert country(found[0]["target"]) == "SOM"
+
+
+def test_threatened_sanctions_are_a_threat_not_sanctions(nlp: Language) -> None:
+    found = events(nlp, "Washington threatened to impose sanctions on Nicaragua.")
+    assert [e["type"] for e in found] == ["THREATEN"]
+    ev = found[0]
+    assert ev["mode"] == "sanction" and ev["cameo"] == "1312"
+    assert country(ev["source"]) == "USA" and country(ev["target"]) == "NIC"
+
+
+def test_modal_hostile_act_is_threat(nlp: Language) -> None:
+    found = events(nlp, "The European Union may impose new tariffs on Chinese cars.")
+    assert [e["type"] for e in found] == ["THREATEN"]
+
+
+def test_promise_of_aid_is_agree(nlp: Language) -> None:
+    found = events(nlp, "Qatar vowed to help Lebanon rebuild its port.")
+    assert [e["type"] for e in found] == ["AGREE"]
+    assert found[0]["mode"] == "promise"
+    assert country(found[0]["target"]) == "LBN"
+
+
+def test_conditional_main_clause(nlp: Language) -> None:
+    found = events(nlp, "If Serbia moves troops to the border, Croatia will respond with force.")
+    types = [e["type"] for e in found]
+    assert "THREATEN" in types and "MOBILIZE" not in types
+
+
+def test_coordinated_sources_give_two_events(nlp: Language) -> None:
+    found = events(nlp, "Latvia and Lithuania condemned the Belarusian border provocations.")
+    assert sorted(str(country(e["source"])) for e in found if e["type"] == "ACCUSE") == ["LTU", "LVA"]
+
+
+def test_symmetric_meeting_splits_coordinated_subject(nlp: Language) -> None:
+    found = events(nlp, "Kenya and Tanzania signed a trade agreement.")
+    assert len(found) == 1
+    assert {country(found[0]["source"]), country(found[0]["target"])} == {"KEN", "TZA"}
+
+
+def test_passive_agent_is_source(nlp: Language) -> None:
+    found = events(nlp, "Two Iranian diplomats were expelled by the Netherlands.")
+    assert [e["type"] for e in found] == ["SANCTION"]
+    assert country(found[0]["source"]) == "NLD" and country(found[0]["target"]) == "IRN"
+
+
+def test_passive_without_agent_keeps_target(nlp: Language) -> None:
+    found = events(nlp, "A French journalist was arrested in Ethiopia.")
+    assert [e["type"] for e in found] == ["COERCE"]
+    assert found[0]["target"] is not None and country(found[0]["target"]) == "FRA"
+
+
+def test_request_does_not_code_requested_act(nlp: Language) -> None:
+    found = events(nlp, "Poland urged Germany to send tanks to Ukraine.")
+    assert [e["type"] for e in found] == ["REQUEST"]
+
+
+def test_accusation_does_not_code_alleged_act(nlp: Language) -> None:
+    found = events(nlp, "Ukraine accused Russia of shelling a hospital in Kherson.")
+    assert [e["type"] for e in found] == ["ACCUSE"]
+    assert country(found[0]["target"]) == "RUS"
+
+
+def test_event_in_quote_is_claimed_by_speaker(nlp: Language) -> None:
+    doc = nlp.make_doc('"We will never recognise the annexation," said the Moldovan foreign minister.')
+    doc._.np_meta = {"published": PUBLISHED}
+    doc = nlp(doc)
+    quoted = [e for e in doc._.np_events if e["trigger"][0] < doc.text.index(",")]
+    assert quoted and quoted[0]["type"] == "REJECT"
+    if doc._.np_quotes and doc._.np_quotes[0].get("speaker_actor"):
+        assert quoted[0]["claimed_by"] == doc._.np_quotes[0]["speaker_actor"]
+
+
+def test_reported_speech_is_claimed_by_speaker(nlp: Language) -> None:
+    doc = nlp.make_doc("The Kremlin said Russia would retaliate against Finland.")
+    doc._.np_meta = {"published": PUBLISHED}
+    doc = nlp(doc)
+    ev = doc._.np_events[0]
+    assert ev["type"] == "THREATEN" and ev["mode"] == "force"
+    assert ev["claimed_by"] is not None
+    assert doc._.np_actors[[a["id"] for a in doc._.np_actors].index(ev["claimed_by"])]["name"] == "Kremlin"
+
+
+def test_output_contract(nlp: Language) -> None:
+    text = "Italian Prime Minister Marco Bellini met Tunisian President Karim Saidi in Rome on Monday."
+    doc = nlp.make_doc(text)
+    doc._.np_meta = {"published": PUBLISHED}
+    doc = nlp(doc)
+    (ev,) = doc._.np_events
+    assert ev["type"] == "CONSULT" and ev["mode"] == "meet" and ev["cameo"] == "040"
+    assert -10 <= ev["goldstein"] <= 10
+    s, e = ev["trigger"]
+    assert text[s:e] == "met"
+    assert ev["evidence"] == [0, len(text)]
+    source = ev["source"]
+    assert source is not None
+    assert source["name"] == "Marco Bellini" and source["kind"] == "person"
+    ms, me = source["mention"]
+    assert "Bellini" in text[ms:me]
+    assert ev["claimed_by"] is None
+    assert ev["date"] is not None and ev["date"].startswith("2024-03")
+
+
+def test_date_falls_back_to_published(nlp: Language) -> None:
+    (ev,) = events(nlp, "Senegal expelled a Malian diplomat.")
+    assert ev["date"] == PUBLISHED
+
+
+def test_lexicon_covers_sixteen_types() -> None:
+    lex = load_lexicon()
+    types = {p.type for pats in lex.verbs.values() for p in pats}
+    assert len(types) == 16
+    for pats in list(lex.verbs.values()) + list(lex.nouns.values()):
+        for p in pats:
+            assert p.cameo.isdigit() and 2 <= len(p.cameo) <= 4
+            assert -10 <= p.goldstein <= 10
+
+
+def test_pipeline_order_is_valid(nlp: Language) -> None:
+    assert not any(nlp.analyze_pipes()["problems"].values())
