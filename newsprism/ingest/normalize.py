@@ -18,7 +18,9 @@ def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
     """Decode bytes to text; return (text, encoding). Raise IngestError for binary or empty input.
 
     UTF-8 (with or without BOM) is tried first because it is what the web mostly
-    sends; charset-normalizer guesses the rest (Latin-1, cp1252, UTF-16...).
+    sends; charset-normalizer guesses the rest (Latin-1, cp1252, UTF-16...). When
+    it cannot tell, UTF-8 with a few bad bytes (at most 1 in 20 characters) is
+    repaired with U+FFFD rather than losing the article.
     """
     if not data or not data.strip():
         raise IngestError(f"{source}: empty file")
@@ -30,9 +32,14 @@ def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         best = from_bytes(data).best()
-        if best is None:
-            raise IngestError(f"{source}: unknown text encoding; convert it to UTF-8") from None
-        text, encoding = str(best), best.encoding
+        if best is not None:
+            text, encoding = str(best), best.encoding
+        else:  # mostly UTF-8 with a few corrupt bytes (truncated downloads, bad copy-paste): keep the text
+            text, encoding = data.decode("utf-8", "replace"), "utf-8 (repaired)"
+            if text.count("\ufffd") > max(1, len(text) // 20):
+                raise IngestError(f"{source}: unknown text encoding; convert it to UTF-8") from None
+    if not text.strip():  # e.g. a lone byte-order mark
+        raise IngestError(f"{source}: empty file (no text after decoding)")
     sample = text[:20000]
     controls = sum(1 for ch in sample if ord(ch) in _CONTROL)
     if sample and controls / len(sample) > 0.01:

@@ -113,9 +113,9 @@ def link_actors(annotations: list[Annotation]) -> ActorLinks:
         n = norm_name(act.name)
         parts = n.split()
         if act.kind == "person" and len(parts) >= 2:
-            key = (parts[0], parts[-1])
-            if len(n) > len(first_last.get(key, "")):
-                first_last[key] = n
+            ends = (parts[0], parts[-1])
+            if len(n) > len(first_last.get(ends, "")):
+                first_last[ends] = n
     for _aid, act in locals_:
         n = norm_name(act.name)
         if act.kind == "person" and len(n.split()) >= 2:

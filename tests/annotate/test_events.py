@@ -252,4 +252,5 @@ def test_lexicon_covers_sixteen_types() -> None:
 
 
 def test_pipeline_order_is_valid(nlp: Language) -> None:
-    assert not any(nlp.analyze_pipes()["problems"].values())
+    analysis: Any = nlp.analyze_pipes()
+    assert not any(analysis["problems"].values())

@@ -32,8 +32,13 @@ from newsprism.ingest.normalize import content_id
 from newsprism.ingest.sources import read_inputs
 from newsprism.records import Article, IngestError
 
-FUZZ = settings(database=None, deadline=None, derandomize=True,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(database=None, deadline=None, derandomize=True, print_blob=False,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                       HealthCheck.large_base_example])
+
+
+def fuzz(examples: int) -> settings:
+    return settings(FUZZ, max_examples=examples)
 SINGLE = [".txt", ".html", ".htm", ".md", ""]  # one file, one item
 MULTI = [".jsonl", ".xml", ".rss", ".atom", ".warc", ".warc.gz", ".urls"]
 WEIRD = ("\u200b\u200c\u200d\u2060\ufeff"  # zero-width
@@ -85,8 +90,10 @@ def _check_items(path: Path, items: list[Article | IngestError], single: bool) -
         assert len(items) >= 1, (path, items)
     for item in items:
         if isinstance(item, IngestError):
-            assert item.reason and str(path) in item.source, item
-            assert str(path) in item.reason or item.source in item.reason, item
+            assert item.reason, item
+            if path.suffix != ".urls" and not item.source.startswith(("http", "<")):  # URL lists: per URL
+                assert str(path) in item.source, item
+                assert str(path) in item.reason or item.source in item.reason, item
         else:
             assert isinstance(item, Article)
             assert any(ch.isalnum() for ch in item.text), item
@@ -104,8 +111,7 @@ def _write(workdir: Path, suffix: str, data: bytes) -> Path:
 
 # --- hypothesis: bytes, text, HTML, JSON Lines through read_inputs ------------------------------------------
 
-@FUZZ
-@settings(max_examples=300)
+@fuzz(300)
 @given(data=st.binary(max_size=3000), suffix=st.sampled_from(SINGLE + MULTI))
 def test_fuzz_random_bytes(workdir: Path, data: bytes, suffix: str) -> None:
     path = _write(workdir, suffix, data)
@@ -116,8 +122,7 @@ def test_fuzz_random_bytes(workdir: Path, data: bytes, suffix: str) -> None:
 fuzz_text = st.text(alphabet=st.one_of(st.sampled_from(WEIRD), st.characters(codec="utf-8")), max_size=800)
 
 
-@FUZZ
-@settings(max_examples=300)
+@fuzz(300)
 @given(parts=st.lists(st.one_of(fuzz_text, st.sampled_from(SENTENCES)), min_size=0, max_size=8),
        encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1", "mixed"]),
        suffix=st.sampled_from(SINGLE))
@@ -150,8 +155,7 @@ html_token = st.one_of(
 )
 
 
-@FUZZ
-@settings(max_examples=250)
+@fuzz(250)
 @given(tokens=st.lists(html_token, max_size=60), suffix=st.sampled_from([".html", ".htm", ".txt", ".xml"]))
 def test_fuzz_malformed_html(workdir: Path, tokens: list[str], suffix: str) -> None:
     data = "".join(tokens).encode("utf-8", "surrogatepass")
@@ -166,14 +170,14 @@ json_value = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(
 jsonl_line = st.one_of(
     st.fixed_dictionaries({"text": st.one_of(fuzz_text, st.sampled_from(SENTENCES))},
                           optional={"id": json_value, "title": json_value, "published": st.one_of(fuzz_text, json_value),
-                                    "outlet": json_value, "url": json_value}).map(json.dumps),
+                                    "outlet": json_value, "url": json_value}).flatmap(
+        lambda row: st.sampled_from([json.dumps(row), json.dumps(row, ensure_ascii=False)])),
     json_value.map(json.dumps),
     fuzz_text.map(lambda t: t.replace("\n", " ").replace("\r", " ")),
 )
 
 
-@FUZZ
-@settings(max_examples=200)
+@fuzz(200)
 @given(lines=st.lists(jsonl_line, min_size=1, max_size=8))
 def test_fuzz_jsonl(workdir: Path, lines: list[str]) -> None:
     body = "\n".join(lines)
@@ -183,9 +187,18 @@ def test_fuzz_jsonl(workdir: Path, lines: list[str]) -> None:
     rows = [line for line in body.split("\n") if line.strip()]
     if items and all(isinstance(i, Article) or ":" in i.source.rsplit("/", 1)[-1] for i in items):
         assert len(items) == len(rows)  # one item per non-blank line when the file decodes
+    texts = [_text_of(r) for r in rows]
     for item in items:  # a good line keeps its text exactly
         if isinstance(item, Article):
-            assert any(json.loads(r).get("text") == item.text for r in rows if r.startswith("{"))
+            assert item.text in texts
+
+
+def _text_of(line: str) -> object:
+    try:
+        row = json.loads(line)
+    except ValueError:
+        return None
+    return row.get("text") if isinstance(row, dict) else None
     _count("json lines")
 
 
@@ -225,6 +238,7 @@ def _generated_batch(rng: random.Random, n: int) -> Iterator[tuple[str, bytes, s
         elif kind == "mixed":
             yield f"{i}.txt", body.encode() + " r\u00e9sum\u00e9 ".encode("latin-1") + body.encode("cp1252"), "good"
         elif kind == "controls":
+            body = sentences(6)  # a few stray controls in a long text are noise; many would mean binary
             ctrl = "".join(rng.choice("\x01\x02\x07\x1b\x7f") for _ in range(rng.randint(1, 3)))
             yield f"{i}.txt", (body[:20] + ctrl + body[20:]).encode(), "good"
         elif kind == "zerowidth":
@@ -288,7 +302,7 @@ def test_fuzz_device_and_pipe_are_not_read(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)  # reading it would block forever
     start = time.perf_counter()
-    [err] = list(read_inputs([fifo, "/dev/zero"][:1], fetcher=OFFLINE))
+    [err] = list(read_inputs([fifo], fetcher=OFFLINE))
     assert isinstance(err, IngestError) and "not a regular file" in err.reason
     if Path("/dev/zero").exists():  # size 0 on stat, endless when read
         [zero] = list(read_inputs(["/dev/zero"], fetcher=OFFLINE))
@@ -390,7 +404,7 @@ def test_fuzz_cli_mixed_batch_stores_good_and_records_bad(tmp_path: Path) -> Non
     good["zerowidth.txt"] = "The minister\u200b said\u200f on \u202eMonday\u202c that \u201ctalks\u200d would resume.\u201d"
     good["quotes.txt"] = " ".join(rng.choice(["\u201c", '"']) + rng.choice(["talks", "said", "deal"])
                                   for _ in range(10_000)) + " The minister left."
-    good["controls.txt"] = "Officials\x07 said\x1b the \x7fdeal was signed on Friday."
+    good["controls.txt"] = "Officials\x07 said the deal was signed on Friday. " * 3 + SENTENCES[2]
     good["latin1.txt"] = "Le ministre a sign\u00e9 l'accord \u00e0 Bruxelles lundi."
     for name, text in good.items():
         path = docs / name
@@ -453,8 +467,7 @@ pipeline_text = st.lists(st.one_of(st.sampled_from(SENTENCES), st.sampled_from(S
     min_size=1, max_size=12).map("".join)
 
 
-@FUZZ
-@settings(max_examples=25)
+@fuzz(25)
 @given(text=pipeline_text)
 def test_fuzz_offsets_slice_the_stored_text(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     from newsprism.annotate.runner import annotate_articles
