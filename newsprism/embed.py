@@ -129,8 +129,10 @@ class SentenceEncoder:
         try:
             from safetensors.numpy import load_file
             from tokenizers import Tokenizer
-        except ImportError as exc:  # pragma: no cover - both are declared dependencies
-            raise ModelError(f"sentence embeddings need the 'tokenizers' and 'safetensors' packages: {exc}") from exc
+        except ImportError as exc:  # pragma: no cover - installed with the model
+            raise ModelError(
+                f"sentence embeddings need the 'tokenizers' and 'safetensors' packages: {exc}"
+            ) from exc
         try:
             config = json.loads((model_path / "config.json").read_text(encoding="utf-8"))
             st_config = json.loads((model_path / "sentence_bert_config.json").read_text(encoding="utf-8"))
@@ -166,7 +168,8 @@ class SentenceEncoder:
             self._emb_ln_w = np.asarray(weights["embeddings.LayerNorm.weight"], dtype=_F32)
             self._emb_ln_b = np.asarray(weights["embeddings.LayerNorm.bias"], dtype=_F32)
             self._layers = [
-                _Layer(weights, f"encoder.layer.{i}.", self.head_dim) for i in range(int(config["num_hidden_layers"]))
+                _Layer(weights, f"encoder.layer.{i}.", self.head_dim)
+                for i in range(int(config["num_hidden_layers"]))
             ]
         except KeyError as exc:
             raise ModelError(f"{model_path}: model.safetensors lacks weight {exc}") from exc

@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from newsprism.analyze.commitments import find_commitments
 from newsprism.analyze.evidence import evidence, evidence_at
 from newsprism.analyze.framing import article_framing
 from newsprism.analyze.summary import summarize
 from newsprism.analyze.timeline import timeline_entries
+from newsprism.analyze.topics import find_topics
+from newsprism.link.claims import cluster_claims, extract_claims, find_relays
 from newsprism.link.corpus import Linked, link_corpus, quote_id
 from newsprism.records import Annotation
 
@@ -76,8 +79,9 @@ def build_dossier(annotations: list[Annotation], linked: Linked | None = None) -
         "statements": statements,
         "events": events,
         "timeline": timeline_entries(annotations),
-        "claims": [],
-        "topics": [],
+        "claims": cluster_claims(extract_claims(annotations), outlet_of, find_relays(annotations)),
+        "topics": find_topics(annotations, actors, stories=linked.stories),
+        "commitments": find_commitments(annotations, actors),
         "framing": [article_framing(ann, actors) for ann in annotations],
         "summary": [],
     }

@@ -39,3 +39,16 @@ class SentenceIndex:
     def around(self, offset: int) -> tuple[int, int]:
         i = max(bisect_right(self.starts, offset) - 1, 0)
         return self.bounds[i] if self.bounds else (0, len(self.text))
+
+
+_CAPTION = re.compile(
+    r"\((?:R|L|C|left|right|center|centre)\)|\b(?:AP|AFP|Reuters|Getty|EPA|Photo|Pool|Images?)\s*(?:Photo|Images?)?\s*\)"
+    r"|/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Pool)\b|\bphoto(?:graph)?\s*(?:by|:)|\(\s*[A-Z][\w.' -]+/[A-Z][\w .'-]+\)"
+    r"|\*\*[^*]+/[^*]+\*\*",
+    re.I,
+)
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption or credit line ("X (R) and Y (L) meet ... (Name/Agency)"), not reporting prose."""
+    return _CAPTION.search(text) is not None

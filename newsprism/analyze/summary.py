@@ -1,9 +1,10 @@
 """A short cited briefing: at most ten sentences, each backed by evidence.
 
-Order: what most outlets report first (the lede of the story's most central
-article, statements carried by several outlets), then key dates backed by
-several articles. Sentences are either extracted verbatim from an article or
-templated around a quote, and always cite the spans they rest on.
+Order: the lede of each main story's most central news article, then the
+claims the most independent outlets corroborate, statements several outlets
+report, key dates backed by several articles, and commitments. Sentences are
+either extracted verbatim from an article or templated around extracted words,
+and always cite the spans they rest on.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from newsprism.analyze.sentences import sentence_bounds
 from newsprism.records import Annotation
 
 MAX_SENTENCES = 10
+QUOTA = {"lede": 2, "claim": 4, "statement": 2, "key_date": 2, "commitment": 1}
 
 
 def _lede(ann: Annotation) -> tuple[int, int] | None:
@@ -26,45 +28,59 @@ def _lede(ann: Annotation) -> tuple[int, int] | None:
     return None
 
 
+def _clip(words: str, limit: int = 220) -> str:
+    words = " ".join(words.split())
+    return words if len(words) <= limit else words[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _sentence(text: str) -> str:
+    text = _clip(text, 260).rstrip(" ,;:")
+    return text if text.endswith((".", "!", "?", "…", "”", '"')) else text + "."
+
+
 def summarize(dossier: dict[str, Any], annotations: list[Annotation]) -> list[dict[str, Any]]:
     by_id = {a.article.id: a for a in annotations}
     names = {a["id"]: a["name"] for a in dossier["actors"]}
     quotes = {q["id"]: q for q in dossier["quotes"]}
-    out: list[dict[str, Any]] = []
-    stories = sorted(dossier["stories"], key=lambda s: -len(s["articles"]))
-    for story in stories[:3]:
+    picked: dict[str, list[dict[str, Any]]] = {k: [] for k in QUOTA}
+    used_text: set[str] = set()
+
+    def add(kind: str, text: str, evidence: list[dict[str, Any]], **extra: Any) -> None:
+        key = " ".join(text.lower().split())[:80]
+        if len(picked[kind]) < QUOTA[kind] and key not in used_text and evidence:
+            used_text.add(key)
+            picked[kind].append({"text": text, "evidence": evidence, "kind": kind, **extra})
+
+    for story in sorted(dossier["stories"], key=lambda s: -len(s["articles"])):
         members = [by_id[a] for a in story["articles"] if a in by_id]
         news_first = sorted(members, key=lambda a: (a.article.genre != "news", a.article.published or "9999"))
         for ann in news_first:
             span = _lede(ann)
             if span:
-                text = " ".join(ann.article.text[span[0]:span[1]].split())
-                out.append({"text": text, "evidence": [evidence_at(ann.article.id, ann.article.text, *span)],
-                            "kind": "lede", "story": story["id"]})
+                add("lede", _sentence(ann.article.text[span[0]:span[1]]),
+                    [evidence_at(ann.article.id, ann.article.text, *span)], story=story["id"])
                 break
-    statements = sorted(dossier["statements"], key=lambda s: (-len(s["outlets"]), s["id"]))
-    for st in statements:
-        if len(out) >= MAX_SENTENCES - 2:
-            break
+    claims = sorted((c for c in dossier.get("claims", []) if c["status"] == "corroborated"),
+                    key=lambda c: (-len(c["outlets"]), -len(c["evidence"]), c["text"]))
+    for c in claims:
+        add("claim", f"{_sentence(c['text'])[:-1]} ({len(c['outlets'])} independent sources).", c["evidence"],
+            status=c["status"])
+    for c in dossier.get("claims", []):
+        if c["status"] == "contradicted":
+            add("claim", f"Outlets disagree: {_sentence(c['text'])}", c["evidence"], status=c["status"])
+    for st in sorted(dossier["statements"], key=lambda s: (-len(s["outlets"]), s["id"])):
         reports = [quotes[q] for q in st["quotes"] if q in quotes]
         if not reports:
             continue
         best = max(reports, key=lambda q: (q["kind"] == "direct", len(q["text"])))
         speaker = names.get(st["speaker"], best["speaker_name"] or "A speaker")
-        words = " ".join(best["text"].split())
-        if len(words) > 220:
-            words = words[:219].rsplit(" ", 1)[0] + "…"
-        n = len(st["outlets"])
+        words = _clip(best["text"])
         said = f'{speaker} said: "{words}"' if best["kind"] != "indirect" else f"{speaker} said {words}"
-        out.append({
-            "text": f"{said} (reported by {n} outlets).",
-            "evidence": [q["evidence"] for q in reports],
-            "kind": "statement",
-        })
+        add("statement", f"{said} (reported by {len(st['outlets'])} outlets).", [q["evidence"] for q in reports])
     for entry in dossier["timeline"]:
-        if len(out) >= MAX_SENTENCES:
-            break
         if len(entry["articles"]) >= 2:
-            out.append({"text": f"{entry['date']}: {entry['text']}", "evidence": entry["evidence"],
-                        "kind": "key_date"})
+            add("key_date", f"{entry['date']}: {entry['text']}", entry["evidence"])
+    for c in dossier.get("commitments", []):
+        add("commitment", f"{c['actor_name']} committed to {_sentence(c['what'])}", c["evidence"])
+    out = [item for kind in QUOTA for item in picked[kind]]
     return out[:MAX_SENTENCES]

@@ -16,7 +16,7 @@ from collections import defaultdict
 from rapidfuzz import fuzz
 
 from newsprism.analyze.evidence import evidence_at
-from newsprism.analyze.sentences import SentenceIndex
+from newsprism.analyze.sentences import SentenceIndex, is_caption
 from newsprism.records import Annotation
 
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2})?)?)?$")
@@ -39,6 +39,8 @@ def timeline_entries(annotations: list[Annotation]) -> list[dict[str, object]]:
             rest = (text[s:t.start] + text[t.end:e]).strip()
             if len(re.findall(r"[A-Za-z]{2,}", rest)) < 4:
                 continue  # a bare date line or time stamp: no happening to show
+            if is_caption(text[s:e]):
+                continue  # photo captions repeat the lede with a credit line
             candidates[value].append((ann.article.id, s, e, text))
     entries: list[dict[str, object]] = []
     for value, items in candidates.items():

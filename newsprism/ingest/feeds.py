@@ -34,15 +34,20 @@ Item = Article | IngestError
 
 def looks_like_feed(text: str) -> bool:
     """True when the first element is an RSS, Atom or RDF (RSS 1.0) root."""
-    head = text[:4000]
-    start = _PROLOG_END.search(head)
+    start = _PROLOG_END.search(text)  # past the XML declaration, comments and any DOCTYPE, however long
     if start is None:
         return False
-    root = _FEED_ROOT.match(head, start.start())
+    root = _FEED_ROOT.match(text, start.start(), start.start() + 2000)
     if root is None:
         return False
     name = root.group(1).lower()
     return name != "feed" or "atom" in root.group(0).lower() or "xmlns" not in root.group(0)
+
+
+def looks_like_xml(text: str) -> bool:
+    """An XML declaration or a non-HTML DOCTYPE at the top."""
+    head = text[:200].lstrip("\ufeff \t\r\n").lower()
+    return head.startswith("<?xml") or (head.startswith("<!doctype") and not head.startswith("<!doctype html"))
 
 
 def check_xml_safety(text: str, source: str) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from newsprism.errors import IngestError as IngestFailure
-from newsprism.ingest.feeds import FEED_SUFFIXES, check_xml_safety, looks_like_feed, read_feed
+from newsprism.ingest.feeds import FEED_SUFFIXES, check_xml_safety, looks_like_feed, looks_like_xml, read_feed
 from newsprism.ingest.fetch import (
     URL_LIST_SUFFIXES,
     Fetcher,
@@ -116,7 +116,7 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES, *, fetcher: Fetcher | None
                 return
             if info.st_size > max_bytes:
                 raise IngestFailure(f"{path}: {info.st_size} bytes is larger than the {max_bytes}-byte limit")
-            data = head + stream.read(max_bytes + 1 - len(head))  # never more than the limit, even if it grew
+            data = head + _read_bounded(stream, max_bytes + 1 - len(head))  # even if the file grew
     except OSError as exc:
         raise IngestFailure(f"{path}: cannot read ({exc.strerror})") from exc
     if len(data) > max_bytes:
@@ -125,11 +125,14 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES, *, fetcher: Fetcher | None
     text, _encoding = decode(data, str(path))
     if suffix in JSONL_SUFFIXES:
         yield from read_jsonl(text.split("\n"), str(path))  # not splitlines(): U+2028 may sit inside a JSON string
-    elif suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES and looks_like_feed(text)):
-        if not looks_like_feed(text):
-            check_xml_safety(text, str(path))
+    elif suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES and (looks_like_feed(text) or looks_like_xml(text))):
+        check_xml_safety(text, str(path))
+        if looks_like_feed(text):
+            yield from read_feed(data, str(path), text)
+        elif _looks_like_html(text):  # XHTML
+            yield article_from_html(text, str(path))
+        else:
             raise IngestFailure(f"{path}: XML but not an RSS/Atom feed")
-        yield from read_feed(data, str(path), text)
     elif suffix in URL_LIST_SUFFIXES or (suffix in TEXT_SUFFIXES and looks_like_url_list(text)):
         yield from read_urls(parse_url_list(text), fetcher or Fetcher(max_bytes=max_bytes))
     elif suffix in HTML_SUFFIXES or _looks_like_html(text):
@@ -138,9 +141,19 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES, *, fetcher: Fetcher | None
         yield article_from_text(text, str(path))
 
 
+def _read_bounded(stream: IO[bytes], limit: int, chunk: int = 1 << 20) -> bytes:
+    """At most ``limit`` bytes, in chunks (``read(limit)`` would allocate the whole limit up front)."""
+    parts: list[bytes] = []
+    while limit > 0 and (part := stream.read(min(chunk, limit))):
+        parts.append(part)
+        limit -= len(part)
+    return b"".join(parts)
+
+
 def _looks_like_html(text: str) -> bool:
     head = text[:1000].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+    return (head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+            or (head.startswith("<?xml") and "<html" in head))
 
 
 def article_from_text(raw: str, source: str, **given: str | None) -> Article:

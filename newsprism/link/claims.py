@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.analyze.sentences import sentence_bounds
+from newsprism.analyze.sentences import is_caption, sentence_bounds
 from newsprism.link.actors import norm_name
 from newsprism.records import Annotation
 
@@ -72,10 +72,10 @@ _NAME = r"(?:[A-Z][\w'’&.-]*|of|de|du|der|la|le|al|the)(?:\s+(?:[A-Z][\w'’&.
 _NAME_RE = re.compile(_NAME)
 _MEDIA_NOUNS = r"(?:the\s+)?(?:broadcaster|newspaper|news\s+agency|agency|channel|radio|radio\s+station|daily|" \
                r"weekly|magazine|website|network|news\s+site|wire\s+service|station|outlet|paper|tabloid)"
-_TOLD = re.compile(rf"\b(?:told|telling|tells|tell|said\s+to|speaking\s+to|in\s+an\s+interview\s+with)\s+"
-                   rf"(?:{_MEDIA_NOUNS}\s+)?({_NAME})")
-_ACCORDING = re.compile(rf"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|reported\s+by|via|courtesy\s+of)\s+"
-                        rf"(?:{_MEDIA_NOUNS}\s+)?({_NAME})")
+_TOLD = re.compile(rf"\b(?i:told|telling|tells|tell|said\s+to|speaking\s+to|in\s+an\s+interview\s+with)\s+"
+                   rf"(?i:{_MEDIA_NOUNS}\s+)?({_NAME})")
+_ACCORDING = re.compile(rf"\b(?i:according\s+to|citing|cited\s+by|quoted\s+by|reported\s+by|via|courtesy\s+of)\s+"
+                        rf"(?i:{_MEDIA_NOUNS}\s+)?({_NAME})")
 _REPORTED = re.compile(rf"\b({_NAME})\s+(?:reported|reports|said\s+in\s+a\s+report|news\s+agency\s+reported)\b")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]*,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*)?\(([^)\n]{2,40})\)\s*[-–—]",
                        re.M)
@@ -461,6 +461,8 @@ def _skip_reason(clause: str, masked: str, quoted_share: float) -> str | None:
     stripped = clause.strip()
     if _BYLINE.match(stripped) or _TIMESTAMP_LINE.match(stripped) or _DATELINE_ONLY.match(stripped):
         return "byline"
+    if is_caption(stripped):
+        return "caption"
     words = re.findall(r"[\w'’-]+", stripped)
     if all(w[0].isupper() or w[0].isdigit() or w.lower() in _STOP for w in words):
         return "title case"  # a headline in title case, a byline, an outlet and date line
@@ -826,9 +828,23 @@ def _contradiction(members: list[ClaimCandidate], sim: np.ndarray, idx: list[int
         return {"field": "negation", "sides": sides}
     subj = [(c, c.subject, None) for c in members if c.subject and c.subject.startswith("country:")]
     sides = _sides(subj, lambda a, b: a == b, pair_sim, 0.75)
-    if sides:
+    if sides and _actors_exclusive(sides, members):
         return {"field": "actor", "sides": sides}
     return None
+
+
+def _actors_exclusive(sides: list[dict[str, Any]], members: list[ClaimCandidate]) -> bool:
+    """'X did it' vs 'Y did it' only when neither side's clauses name the other side's actor at all."""
+    by_ev = {(c.article, c.start): c for c in members}
+    feats = []
+    for side in sides:
+        cands = [by_ev[(e["article"], e["start"])] for e in side["evidence"] if (e["article"], e["start"]) in by_ev]
+        feats.append(set().union(*(set(c.features) for c in cands)) if cands else set())
+    for i, side in enumerate(sides):
+        key = "A:" + str(side["value"])
+        if any(key in f for j, f in enumerate(feats) if j != i):
+            return False
+    return True
 
 
 def _same_date(a: str, b: str) -> bool:

@@ -3,7 +3,8 @@ from newsprism.annotate.pipeline import COMPONENTS
 
 def test_components_in_order_without_problems(nlp):
     names = nlp.pipe_names
-    assert [n for n in names if n.startswith("newsprism_")] == list(COMPONENTS)
+    assert [n for n in names if n.startswith("newsprism_")] == ["newsprism_linebreaks", *COMPONENTS]
+    assert names.index("newsprism_linebreaks") < names.index("parser")
     problems = nlp.analyze_pipes()["problems"]
     assert not any(problems.values()), problems
 

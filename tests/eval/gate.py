@@ -78,9 +78,11 @@ def _events() -> dict[str, float]:
 
 
 def _claims(dossier: dict[str, Any]) -> dict[str, float]:
-    from tests.eval.score_clusters import score_claims
+    from tests.eval import score_claims
 
-    return {"claims.status_accuracy": score_claims(dossier)["claim_status_accuracy"]}
+    file_of = {a["id"]: a["source"].rsplit("/", 1)[-1] for a in dossier["articles"]}
+    res = score_claims.score(dossier["claims"], file_of)
+    return {f"claims.{k}": res[k] for k in ("status_accuracy", "cluster_recall", "cluster_precision")}
 
 
 def check(figures: dict[str, float], baseline: dict[str, Any]) -> list[str]:

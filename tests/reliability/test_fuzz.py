@@ -191,6 +191,7 @@ def test_fuzz_jsonl(workdir: Path, lines: list[str]) -> None:
     for item in items:  # a good line keeps its text exactly
         if isinstance(item, Article):
             assert item.text in texts
+    _count("json lines")
 
 
 def _text_of(line: str) -> object:
@@ -199,7 +200,6 @@ def _text_of(line: str) -> object:
     except ValueError:
         return None
     return row.get("text") if isinstance(row, dict) else None
-    _count("json lines")
 
 
 # --- seeded generator: one mixed batch, good and bad together ---------------------------------------------
@@ -404,7 +404,7 @@ def test_fuzz_cli_mixed_batch_stores_good_and_records_bad(tmp_path: Path) -> Non
     good["zerowidth.txt"] = "The minister\u200b said\u200f on \u202eMonday\u202c that \u201ctalks\u200d would resume.\u201d"
     good["quotes.txt"] = " ".join(rng.choice(["\u201c", '"']) + rng.choice(["talks", "said", "deal"])
                                   for _ in range(10_000)) + " The minister left."
-    good["controls.txt"] = "Officials\x07 said the deal was signed on Friday. " * 3 + SENTENCES[2]
+    good["controls.txt"] = "Officials\x07 said the deal was signed.\x1b " + " ".join(SENTENCES)  # < 1% controls
     good["latin1.txt"] = "Le ministre a sign\u00e9 l'accord \u00e0 Bruxelles lundi."
     for name, text in good.items():
         path = docs / name
@@ -444,8 +444,7 @@ def nlp():  # type: ignore[no-untyped-def]
 
 
 def _spans(d: dict) -> Iterator[dict]:
-    for e in d["entities"]:
-        yield e
+    yield from d["entities"]
     for a in d["actors"]:
         yield from a["mentions"]
     for q in d["quotes"]:
