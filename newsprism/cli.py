@@ -193,6 +193,104 @@ def stories(db_path: str, fmt: str) -> None:
     _print_rows(rows, fmt, ["id", "articles", "dates", "title"])
 
 
+@cli.command()
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--source", help="Source side: country code (FRA), actor id or part of a name.")
+@click.option("--target", help="Target side, same forms as --source.")
+@click.option("--by", type=click.Choice(["day", "week"]), default="day", show_default=True)
+@click.option("--both", is_flag=True, help="Count events in both directions.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def dyads(db_path: str, source: str | None, target: str | None, by: str, both: bool, fmt: str) -> None:
+    """Relations between two actors or countries over time: event counts by type, mean Goldstein.
+
+    Example:
+
+        newsprism dyads --db news.db --source PRT --target CAN --by week
+    """
+    from newsprism.analyze.dyads import dyad_series
+
+    try:
+        with api.open_store(db_path) as store:
+            events = api.build_dossier_from_store(store)["events"]
+    except NewsprismError as exc:
+        raise _fail(exc) from exc
+    result = dyad_series(events, source, target, by=by, both_directions=both)
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    rows = [{"period": r["period"], "events": r["events"], "mean_goldstein": r["mean_goldstein"],
+             "types": " ".join(f"{k}:{v}" for k, v in r["types"].items())} for r in result["series"]]
+    _print_rows(rows, fmt, ["period", "events", "mean_goldstein", "types"])
+    if fmt == "table":
+        click.echo(f"total {result['events']} events, mean Goldstein {result['mean_goldstein']}", err=True)
+
+
+@cli.command("export")
+@click.argument("what", type=click.Choice(["events", "quotes", "dossier", "annotations"]))
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "json", "jsonl", "md", "html"]),
+              default="csv", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (required for parquet).")
+def export(what: str, db_path: str, fmt: str, output: str | None) -> None:
+    """Export events (GDELT-like CSV/Parquet), quotes, the dossier or annotations from a database.
+
+    Example:
+
+        newsprism export events --db news.db --format parquet -o events.parquet
+        newsprism export quotes --db news.db --format csv > quotes.csv
+    """
+    from newsprism.export import events_table
+    from newsprism.export.annotation_json import annotation_to_dict
+    from newsprism.export.dossier_render import render_html, render_markdown
+
+    try:
+        with api.open_store(db_path) as store:
+            if what == "annotations":
+                if fmt not in ("jsonl", "json"):
+                    raise click.UsageError("annotations export as jsonl")
+                _write("".join(json.dumps(annotation_to_dict(a), ensure_ascii=False) + "\n"
+                               for a in store.iter_annotations()), output)
+                return
+            if what == "quotes":
+                rows = api.quote_ledger(store)
+                if fmt == "parquet":
+                    raise click.UsageError("quotes export as csv, json or jsonl")
+                _write(_format_rows(rows, fmt, ["speaker", "outlet", "kind", "cue", "text", "article", "start",
+                                                "end"]), output)
+                return
+            data = api.build_dossier_from_store(store)
+    except NewsprismError as exc:
+        raise _fail(exc) from exc
+    if what == "dossier":
+        rendered = {"json": lambda: json.dumps(data, ensure_ascii=False, indent=2) + "\n",
+                    "md": lambda: render_markdown(data), "html": lambda: render_html(data)}
+        if fmt not in rendered:
+            raise click.UsageError("the dossier exports as json, md or html")
+        _write(rendered[fmt](), output)
+        return
+    rows = events_table.event_rows(data)
+    if fmt == "parquet":
+        if not output:
+            raise click.UsageError("parquet needs -o FILE")
+        events_table.to_parquet(rows, output)
+    elif fmt == "csv":
+        _write(events_table.to_csv(rows), output)
+    else:
+        _write(_format_rows(rows, fmt, events_table.COLUMNS), output)
+
+
+def _format_rows(rows: list[dict[str, Any]], fmt: str, columns: list[str]) -> str:
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
 def _print_rows(rows: list[dict[str, Any]], fmt: str, columns: list[str]) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))

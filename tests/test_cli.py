@@ -120,3 +120,25 @@ def test_dossier_of_sample_dir_copy(tmp_path, sample_dir, dossier_schema):
     result = CliRunner().invoke(cli, ["dossier", str(dst), "--format", "json"])
     assert result.exit_code == 0, result.output
     jsonschema.validate(json.loads(result.output), dossier_schema)
+
+
+def test_dyads_and_event_exports(tmp_path, db_path):
+    import pyarrow.parquet as pq
+
+    from newsprism.export.events_table import COLUMNS
+
+    src = _write_sample(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(src), "--db", str(db_path)]).exit_code == 0
+    res = runner.invoke(cli, ["dyads", "--db", str(db_path), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert "series" in json.loads(res.output)
+    res = runner.invoke(cli, ["export", "events", "--db", str(db_path), "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    assert res.output.splitlines()[0].split(",") == COLUMNS
+    out = tmp_path / "events.parquet"
+    res = runner.invoke(cli, ["export", "events", "--db", str(db_path), "--format", "parquet", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert pq.read_table(out).column_names == COLUMNS
+    res = runner.invoke(cli, ["export", "annotations", "--db", str(db_path), "--format", "jsonl"])
+    assert res.exit_code == 0 and len(res.output.splitlines()) == 2
