@@ -133,12 +133,12 @@ class Person:
         return f"{self.first} {self.last}"
 
 
-def _person(rng: random.Random, used: set[str], role: str) -> Person:
-    while True:
-        p = Person(rng.choice(FIRST), rng.choice(LAST), role)
-        if p.full not in used:
-            used.add(p.full)
-            return p
+def _person(rng: random.Random, cabinets: dict[tuple[str, str], Person], country: str, role: str) -> Person:
+    """Each country keeps its office holders from story to story; now and then one is replaced."""
+    key = (country, role)
+    if key not in cabinets or rng.random() < 0.02:
+        cabinets[key] = Person(rng.choice(FIRST), rng.choice(LAST), role)
+    return cabinets[key]
 
 
 def _date_phrase(d: date) -> str:
@@ -160,7 +160,7 @@ def _article(rng: random.Random, story: dict[str, object], day: date, outlet: st
         "A": A, "B": B, "C": C, "adjA": adjA, "adjB": adjB, "capA": capA, "capB": capB, "capC": capC,
         "topic": topic, "deal": deal, "year": year, "year_prev": year - rng.randint(1, 6),
         "monthname": MONTHS[rng.randrange(12)], "past": year - rng.randint(3, 15),
-        "a_roleB": "a " + pB.role.lower(), "org": story["org"], "org_cap": str(story["org"])[0].upper() +
+        "a_roleB": ("an " if pB.role[0] in "AEIOU" else "a ") + pB.role.lower(), "org": story["org"], "org_cap": str(story["org"])[0].upper() +
         str(story["org"])[1:], "weekday2": WEEKDAYS[rng.randrange(7)], "pC": f"{pC.role} {pC.full}",
         "pA": f"{adjA} {pA.role} {pA.full}", "pA_last": pA.last, "pB_last": pB.last,
         "topic2": rng.choice(TOPICS)[0], "deadline": f"{MONTHS[rng.randrange(12)]} {year + 1}",
@@ -211,14 +211,14 @@ def generate(n: int, seed: int = 13, words: int = 600, per_day: int = 40,
     """``n`` article dicts ({id, title, outlet, author, published, text}), the same for the same arguments."""
     rng = random.Random(seed)
     out: list[dict[str, str]] = []
-    used: set[str] = set()
-    s = 0
+    cabinets: dict[tuple[str, str], Person] = {}
     while len(out) < n:
         a, b, c = rng.sample(COUNTRIES, 3)
         day = start + timedelta(days=len(out) // per_day)
         story = {"a": a, "b": b, "c": c, "topic": rng.choice(TOPICS), "day": day, "org": rng.choice(ORGS),
-                 "pa": _person(rng, used, rng.choice(ROLES[:2])), "pb": _person(rng, used, rng.choice(ROLES)),
-                 "pc": _person(rng, used, rng.choice(ROLES[:3]))}
+                 "pa": _person(rng, cabinets, a[0], rng.choice(ROLES[:2])),
+                 "pb": _person(rng, cabinets, b[0], rng.choice(ROLES)),
+                 "pc": _person(rng, cabinets, c[0], rng.choice(ROLES[:3]))}
         outlets = rng.sample(OUTLETS, min(len(OUTLETS), 1 + int(rng.expovariate(0.5))))[:7]
         story["authors"] = {o: f"{rng.choice(FIRST)} {rng.choice(LAST)}" for o in outlets}
         for outlet in outlets:
@@ -226,7 +226,6 @@ def generate(n: int, seed: int = 13, words: int = 600, per_day: int = 40,
                 break
             art = _article(rng, story, day + timedelta(days=rng.choice([0, 0, 0, 1, 1, 2])), outlet, words)
             out.append({"id": f"bench-{seed}-{len(out):06d}", **art})
-        s += 1
     return out
 
 

@@ -143,3 +143,35 @@ def annotate_with(articles: Iterable[Article], settings: Settings | None = None,
     if engine == "dask":
         return annotate_dask(articles, scheduler=scheduler, workers=workers, settings=settings)
     return annotate_parallel(articles, workers=workers, settings=settings)
+
+
+def ingest_articles(articles: Iterable[Article], store: Any, settings: Settings | None = None, *,
+                    engine: Engine = "local", workers: int = 1, scheduler: str | None = None,
+                    index: Any = None) -> tuple[int, list[IngestError], Any]:
+    """Annotate (any engine), store in batches and link each article into the story index as it comes.
+
+    Returns (articles added, error records, the ``StoryIndex``); the caller persists the
+    index (``index.pop_changes()``) and the errors. ``store`` is a ``newsprism.store.db.Store``.
+    """
+    from newsprism.link.incremental import StoryIndex
+
+    settings = settings or Settings()
+    index = index if index is not None else StoryIndex(settings.story_window_days)
+    added, errors, batch = 0, [], []
+    for item in annotate_with(articles, settings, engine=engine, workers=workers, scheduler=scheduler):
+        if isinstance(item, IngestError):
+            errors.append(item)
+            continue
+        batch.append(item)
+        if len(batch) >= settings.batch_size:
+            added += _store_and_link(batch, store, index)
+            batch = []
+    added += _store_and_link(batch, store, index)
+    return added, errors, index
+
+
+def _store_and_link(batch: list[Annotation], store: Any, index: Any) -> int:
+    n = int(store.save_annotations(batch))
+    for ann in batch:
+        index.add_annotation(ann)
+    return n

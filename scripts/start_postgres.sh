@@ -30,7 +30,8 @@ find_bindir() {
   local d
   d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
   if [[ -n "$d" && -x "$d/initdb" ]]; then echo "$d"; return; fi
-  if command -v pg_config >/dev/null && [[ -x "$(pg_config --bindir)/initdb" ]]; then pg_config --bindir; fi
+  if command -v pg_config >/dev/null && [[ -x "$(pg_config --bindir)/initdb" ]]; then pg_config --bindir; return; fi
+  if command -v initdb >/dev/null; then dirname "$(command -v initdb)"; fi
 }
 
 BIN=$(find_bindir)

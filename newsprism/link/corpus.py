@@ -26,7 +26,8 @@ def link_corpus(annotations: list[Annotation], window_days: int = 7) -> Linked:
     stories = cluster_stories(annotations, actors, window_days=window_days)
     refs = [
         QuoteRef(quote_id(ann.article.id, i), ann.article.id,
-                 actors.global_id(ann.article.id, q.speaker_actor), q.text)
+                 actors.global_id(ann.article.id, q.speaker_actor), q.text,
+                 context=q.sentence.text if q.sentence else "", kind=q.kind)
         for ann in annotations for i, q in enumerate(ann.quotes)
     ]
     statements = align_statements(refs)

@@ -161,9 +161,12 @@ def coverage_matrix(dossier: dict[str, Any]) -> dict[str, Any]:
     # Claims name their sources as "outlet name, else article id" (the dossier contract).
     labels = {str(a.get("outlet") or a["id"]): outlet_label(a) for a in dossier["articles"]}
     keys = sorted(labels, key=lambda k: labels[k].lower())
+    key_of = {a["id"]: str(a.get("outlet") or a["id"]) for a in dossier["articles"]}
     rows = []
     for c in dossier.get("claims", []):
-        backing = set(c.get("outlets", []))
+        # "outlets" are the independent sources, which may be a wire agency the articles relay; the
+        # outlets whose articles carry the claim back it too, so no row is left without a mark.
+        backing = set(c.get("outlets", [])) | {key_of[a] for a in c.get("articles", []) if a in key_of}
         rows.append({"text": c["text"], "status": c["status"], "evidence": c.get("evidence", []),
                      "cells": [k in backing for k in keys]})
     return {"outlets": [labels[k] for k in keys], "rows": rows}

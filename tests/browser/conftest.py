@@ -110,7 +110,7 @@ def build_site_store(directory: Path, example_dir: Path) -> tuple[Path, str]:
     return db, hostile[0]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory, example_dir: Path) -> Iterator[Site]:
     directory = tmp_path_factory.mktemp("browser")
     db, hostile_id = build_site_store(directory, example_dir)
@@ -118,7 +118,7 @@ def site(tmp_path_factory: pytest.TempPathFactory, example_dir: Path) -> Iterato
         yield Site(base, db, hostile_id)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # sync Playwright runs an event loop on this thread while open
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is absent: run scripts/install_browser.sh (apt-get install chromium)")

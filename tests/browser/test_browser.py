@@ -151,7 +151,9 @@ def test_quote_ledger_and_coverage_matrix_render(site: Site, tab: Tab) -> None:
     claims = dossier.get("claims", [])
     if claims:
         assert page.locator("#coverage table.coverage tbody tr").count() == len(claims)
-        assert page.locator("#coverage table.coverage tbody td.yes").count() >= len(claims)
+        assert page.locator("#coverage table.coverage tbody tr:not(:has(td.yes))").count() == 0  # each row backed
+        columns = page.locator("#coverage table.coverage thead th").count() - 2
+        assert columns == len({a.get("outlet") or a["id"] for a in dossier["articles"]})
     else:
         assert page.locator("#coverage p.empty").is_visible()
     if any(e.get("source_name") and e.get("target_name") for e in dossier["events"]):

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -119,7 +120,10 @@ def test_load_200_concurrent_clients(small_store: Served, tmp_path: Path) -> Non
         for path in paths:  # warm up: the first story page builds (and caches) the dossier
             assert httpx.get(base + path, timeout=30).status_code == 200, path
 
-        latencies, errors, elapsed = asyncio.run(_load(base, paths, CLIENTS))
+        # Its own thread and event loop, so an event loop left running on this thread (sync Playwright's,
+        # say) cannot get in the way.
+        with ThreadPoolExecutor(1) as pool:
+            latencies, errors, elapsed = pool.submit(asyncio.run, _load(base, paths, CLIENTS)).result()
 
         assert httpx.get(base + "/api/stories", timeout=10).status_code == 200  # still up
     log = (tmp_path / "server.log").read_text()
