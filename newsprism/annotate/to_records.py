@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc
@@ -57,6 +59,7 @@ def doc_to_annotation(doc: Doc, article: Article) -> Annotation:
         span = _span(text, (t["start"], t["end"]))
         if span is not None:
             timexes.append(Timex(span.start, span.end, span.text, t["type"], t["value"], t.get("anchor")))
+    quotes = [_dated(q, timexes) for q in quotes]
     events = []
     for e in doc._.np_events or []:
         evidence = _span(text, e.get("evidence"))
@@ -77,3 +80,25 @@ def _party(text: str, p: dict[str, Any] | None) -> Party | None:
         return None
     return Party(name=p.get("name") or "", kind=p.get("kind") or "other", country=p.get("country"),
                  role=p.get("role"), actor=p.get("actor"), mention=_span(text, p.get("mention")))
+
+
+_CALENDAR = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2})?)?)?$")
+
+
+def _dated(quote: Quote, timexes: list[Timex]) -> Quote:
+    """When the statement was made: a calendar time expression in its sentence but outside the quoted
+    words ("said on Monday that ..."; a date inside the quote is what was talked about)."""
+    if quote.date or quote.sentence is None:
+        return quote
+    anchor = quote.cue.start if quote.cue else quote.start
+    best: Timex | None = None
+    for t in timexes:
+        if t.type not in ("DATE", "TIME") or not _CALENDAR.match(t.value):
+            continue
+        if not (quote.sentence.start <= t.start and t.end <= quote.sentence.end):
+            continue
+        if quote.start <= t.start < quote.end:
+            continue
+        if best is None or abs(t.start - anchor) < abs(best.start - anchor):
+            best = t
+    return replace(quote, date=best.value) if best else quote
