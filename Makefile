@@ -33,6 +33,7 @@ demo: install
 	fi
 
 test: install
+	bash scripts/install_browser.sh   # Debian chromium for the Playwright tests (apt, once)
 	$(BIN)/ruff check newsprism tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest -q

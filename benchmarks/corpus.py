@@ -208,10 +208,14 @@ def _article(rng: random.Random, story: dict[str, object], day: date, outlet: st
 
 def generate(n: int, seed: int = 13, words: int = 600, per_day: int = 40,
              start: date = date(2024, 1, 8)) -> list[dict[str, str]]:
-    """``n`` article dicts ({id, title, outlet, author, published, text}), the same for the same arguments."""
+    """``n`` article dicts ({id, story, title, outlet, author, published, text}); the same for the same arguments.
+
+    ``story`` is the true story (the generator's), for scoring story linking; ``ingest`` ignores it.
+    """
     rng = random.Random(seed)
     out: list[dict[str, str]] = []
     cabinets: dict[tuple[str, str], Person] = {}
+    story_no = 0
     while len(out) < n:
         a, b, c = rng.sample(COUNTRIES, 3)
         day = start + timedelta(days=len(out) // per_day)
@@ -225,7 +229,8 @@ def generate(n: int, seed: int = 13, words: int = 600, per_day: int = 40,
             if len(out) >= n:
                 break
             art = _article(rng, story, day + timedelta(days=rng.choice([0, 0, 0, 1, 1, 2])), outlet, words)
-            out.append({"id": f"bench-{seed}-{len(out):06d}", **art})
+            out.append({"id": f"bench-{seed}-{len(out):06d}", "story": f"story{story_no}", **art})
+        story_no += 1
     return out
 
 

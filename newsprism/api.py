@@ -18,13 +18,16 @@ from typing import IO, Any
 
 from newsprism.config import Settings
 from newsprism.records import Annotation, Article, IngestError
-from newsprism.store.db import Store
+from newsprism.store.factory import RecordStore
 
 LOGGER = logging.getLogger(__name__)
 
 
-def open_store(path: str | Path = ":memory:") -> Store:
-    return Store(path)
+def open_store(path: str | Path = ":memory:") -> RecordStore:
+    """A SQLite file (or ":memory:"), or PostgreSQL when given a ``postgresql://`` URL."""
+    from newsprism.store.factory import open_store as _open
+
+    return _open(path)
 
 
 def _nlp(settings: Settings):  # type: ignore[no-untyped-def]
@@ -100,7 +103,7 @@ class IngestReport:
     errors: list[IngestError] = field(default_factory=list)
 
 
-def ingest(paths: Iterable[str | Path], store: Store, stdin: IO[str] | None = None,
+def ingest(paths: Iterable[str | Path], store: RecordStore, stdin: IO[str] | None = None,
            settings: Settings | None = None) -> IngestReport:
     """Read, annotate and store new articles (already stored ones are skipped), then relink."""
     from newsprism.annotate.runner import annotate_articles
@@ -132,7 +135,7 @@ def ingest(paths: Iterable[str | Path], store: Store, stdin: IO[str] | None = No
     return report
 
 
-def relink(store: Store, settings: Settings | None = None) -> None:
+def relink(store: RecordStore, settings: Settings | None = None) -> None:
     """Recompute the cross-article layer (actors, stories) from the stored annotations."""
     from newsprism.link.corpus import link_corpus
 
@@ -144,7 +147,7 @@ def relink(store: Store, settings: Settings | None = None) -> None:
     store.save_links(linked.actors.actors, links, linked.stories)
 
 
-def build_dossier_from_store(store: Store, story: str | None = None,
+def build_dossier_from_store(store: RecordStore, story: str | None = None,
                              settings: Settings | None = None) -> dict[str, Any]:
     ids: list[str] | None = None
     if story:
@@ -158,7 +161,7 @@ def build_dossier_from_store(store: Store, story: str | None = None,
     return corpus.dossier()
 
 
-def quote_ledger(store: Store, speaker: str | None = None) -> list[dict[str, Any]]:
+def quote_ledger(store: RecordStore, speaker: str | None = None) -> list[dict[str, Any]]:
     """Quotes grouped by canonical speaker (most quoted first), each with outlet, kind, cue and evidence."""
     from newsprism.link.actors import link_actors
 

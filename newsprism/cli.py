@@ -18,6 +18,12 @@ from newsprism.errors import NewsprismError
 EXIT_SKIPPED = 3  # the run finished, but some inputs were skipped (each logged)
 
 
+def _existing_db(value: str) -> str:
+    if "://" not in value and not Path(value).is_file():
+        raise click.BadParameter(f"{value}: no such database; create it with `newsprism ingest`")
+    return value
+
+
 def _fail(exc: Exception) -> click.ClickException:
     return click.ClickException(str(exc))
 
@@ -40,7 +46,7 @@ def cli(verbose: int) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite database file.")
+@click.option("--db", "db_path", required=True, help="SQLite database file or postgresql:// URL.")
 def ingest(paths: tuple[str, ...], db_path: str) -> None:
     """Read, annotate and store articles; already stored articles are recognised and skipped.
 
@@ -98,7 +104,7 @@ def _load_dossier(paths: tuple[str, ...], db_path: str | None, story: str | None
     if db_path and paths:
         raise click.UsageError("give PATHS or --db, not both")
     if db_path:
-        if not Path(db_path).exists():
+        if "://" not in db_path and not Path(db_path).exists():
             raise click.ClickException(f"{db_path}: no such database; create it with `newsprism ingest`")
         with api.open_store(db_path) as store:
             return api.build_dossier_from_store(store, story=story)
@@ -112,7 +118,7 @@ def _load_dossier(paths: tuple[str, ...], db_path: str | None, story: str | None
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@click.option("--db", "db_path", type=click.Path(dir_okay=False), help="Read from this database instead of PATHS.")
+@click.option("--db", "db_path", help="Read from this database (file or postgresql:// URL) instead of PATHS.")
 @click.option("--story", help="Only this story (an id from `newsprism stories`).")
 @click.option("--format", "fmt", type=click.Choice(["json", "md", "html"]), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
@@ -139,7 +145,8 @@ def dossier(paths: tuple[str, ...], db_path: str | None, story: str | None, fmt:
 
 
 @cli.command()
-@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", "db_path", required=True, callback=lambda _c, _p, v: _existing_db(v),
+              help="SQLite file or postgresql:// URL.")
 @click.option("--speaker", help="Only quotes of speakers whose name contains this.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 def quotes(db_path: str, speaker: str | None, fmt: str) -> None:
@@ -158,7 +165,8 @@ def quotes(db_path: str, speaker: str | None, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", "db_path", required=True, callback=lambda _c, _p, v: _existing_db(v),
+              help="SQLite file or postgresql:// URL.")
 @click.option("--story", help="Only this story.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 def timeline(db_path: str, story: str | None, fmt: str) -> None:
@@ -178,7 +186,8 @@ def timeline(db_path: str, story: str | None, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", "db_path", required=True, callback=lambda _c, _p, v: _existing_db(v),
+              help="SQLite file or postgresql:// URL.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 def stories(db_path: str, fmt: str) -> None:
     """The stories in the database: articles grouped by the event they cover.
@@ -194,7 +203,8 @@ def stories(db_path: str, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", "db_path", required=True, callback=lambda _c, _p, v: _existing_db(v),
+              help="SQLite file or postgresql:// URL.")
 @click.option("--source", help="Source side: country code (FRA), actor id or part of a name.")
 @click.option("--target", help="Target side, same forms as --source.")
 @click.option("--by", type=click.Choice(["day", "week"]), default="day", show_default=True)
@@ -227,7 +237,8 @@ def dyads(db_path: str, source: str | None, target: str | None, by: str, both: b
 
 @cli.command("export")
 @click.argument("what", type=click.Choice(["events", "quotes", "dossier", "annotations"]))
-@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", "db_path", required=True, callback=lambda _c, _p, v: _existing_db(v),
+              help="SQLite file or postgresql:// URL.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "json", "jsonl", "md", "html"]),
               default="csv", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (required for parquet).")

@@ -99,17 +99,26 @@ fi
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-if ! running; then
-  port=${NEWSPRISM_PG_PORT:-}
-  if [[ -z "$port" ]]; then
-    for p in $(seq 55432 55531); do if port_free "$p"; then port=$p; break; fi; done
-    [[ -n "$port" ]] || die "no free port in 55432-55531"
-  fi
-  log "starting PostgreSQL ($BIN) on 127.0.0.1:$port"
-  touch "$STATE/server.log"
+start_on() {  # start on port $1; 0 when up
+  : >"$STATE/server.log"
   if [[ $(id -u) -eq 0 ]]; then chown postgres: "$STATE/server.log"; fi
-  as_pg "$BIN/pg_ctl" start -D "$DATA" -o "-p $port" -l "$STATE/server.log" -w -t 60 >/dev/null 9>&- \
-    || { tail -n 20 "$STATE/server.log" >&2; die "the server did not start (log: $STATE/server.log)"; }
+  log "starting PostgreSQL ($BIN) on 127.0.0.1:$1"
+  as_pg "$BIN/pg_ctl" start -D "$DATA" -o "-p $1" -l "$STATE/server.log" -w -t 60 >/dev/null 9>&-
+}
+
+if ! running; then
+  if [[ -n "${NEWSPRISM_PG_PORT:-}" ]]; then
+    start_on "$NEWSPRISM_PG_PORT" \
+      || { tail -n 20 "$STATE/server.log" >&2; die "the server did not start on port $NEWSPRISM_PG_PORT"; }
+  else
+    started=
+    for p in $(seq 55432 55531); do
+      port_free "$p" || continue
+      if start_on "$p"; then started=1; break; fi
+      grep -q "could not bind\|could not create listen socket" "$STATE/server.log" || break  # not a port race
+    done
+    [[ -n "$started" ]] || { tail -n 20 "$STATE/server.log" >&2; die "the server did not start (log: $STATE/server.log)"; }
+  fi
 fi
 
 port=$(sed -n 4p "$DATA/postmaster.pid")

@@ -26,7 +26,7 @@ from newsprism.store.queries import data_version
 
 def open_threaded_store(path: str) -> Store:
     """A ``Store`` whose connection may be used from any thread (callers serialise writes)."""
-    store = api.open_store(path)  # creates the file and applies migrations
+    store = Store(path)  # creates the file and applies migrations (the web app serves SQLite)
     store.db.close()
     conn = sqlite3.connect(path, check_same_thread=False)
     store.db = Database(conn)

@@ -68,8 +68,7 @@ class Store:
         batch = list(annotations)
         if not batch:
             return 0
-        conn = self.db.conn
-        with conn:
+        with self.db.atomic():
             for ann in batch:
                 self._write_annotation(ann)
         return len(batch)
@@ -122,14 +121,14 @@ class Store:
     def save_errors(self, errors: Iterable[IngestError]) -> int:
         rows = [{"source": e.source, "reason": e.reason, "at": _now()} for e in errors]
         if rows:
-            with self.db.conn:
+            with self.db.atomic():
                 self.db.table("ingest_errors").insert_all(rows)
         return len(rows)
 
     def save_links(self, actors: list[dict[str, Any]], links: list[dict[str, str]],
                    stories: list[dict[str, Any]]) -> None:
         """Replace the cross-article layer (global actors, stories) in one transaction."""
-        with self.db.conn:
+        with self.db.atomic():
             for table in ("actors", "actor_links", "stories", "story_articles"):
                 self.db.execute(f"delete from [{table}]")
             self.db.table("actors").insert_all(

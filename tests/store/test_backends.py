@@ -153,11 +153,7 @@ def test_links_and_stories_are_replaced_as_a_whole(db: RecordStore) -> None:
     assert db.stories() == [] and db.counts()["actors"] == 0
 
 
-def test_a_failing_batch_writes_nothing(db: RecordStore, request: pytest.FixtureRequest) -> None:
-    if isinstance(db, Store):
-        # TODO(lead): remove with the fix; `with conn:` does not BEGIN, so each sqlite-utils call
-        # commits on its own. Fix in db.py: `with self.db.atomic():` instead of `with conn:` (3 places).
-        request.applymarker(pytest.mark.xfail(strict=True, reason="db.py batches are not atomic"))
+def test_a_failing_batch_writes_nothing(db: RecordStore) -> None:
     good = [_annotation("a1"), _annotation("a2")]
     db.save_annotations(good)
     db.save_links(*_links())
