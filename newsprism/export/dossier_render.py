@@ -20,7 +20,10 @@ def _context(dossier: dict[str, Any]) -> dict[str, Any]:
 
     def label(article_id: str) -> str:
         a = articles.get(article_id, {})
-        return a.get("outlet") or a.get("title") or article_id
+        if a.get("outlet") or a.get("title"):
+            return str(a.get("outlet") or a.get("title"))
+        words = str(a.get("text") or "").split()[:6]
+        return " ".join(words) + "…" if words else article_id
 
     by_speaker: dict[str, list[dict[str, Any]]] = {}
     for q in dossier["quotes"]:

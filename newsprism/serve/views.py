@@ -123,7 +123,23 @@ def _run(text: str, lo: int, hi: int, marked: bool, marks: list[tuple[int, int]]
 
 
 def outlet_label(article: dict[str, Any]) -> str:
-    return str(article.get("outlet") or article.get("title") or article["id"])
+    return str(article.get("outlet") or article.get("title") or display_title(article))
+
+
+def display_title(article: Any) -> str:
+    """The title, else the opening words of the text, so untitled articles stay recognisable.
+
+    Takes an article dict (dossier, list rows) or an ``Article`` record.
+    """
+    def get(key: str) -> Any:
+        return article.get(key) if isinstance(article, dict) else getattr(article, key, None)
+
+    if get("title"):
+        return str(get("title"))
+    words = str(get("text") or "").split()[:8]
+    if words:
+        return " ".join(words) + "…"
+    return str(get("source") or get("id")).rsplit("/", 1)[-1]
 
 
 def quote_ledger(dossier: dict[str, Any]) -> dict[str, Any]:

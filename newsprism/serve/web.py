@@ -24,6 +24,7 @@ def environment() -> Environment:
     env = Environment(loader=PackageLoader("newsprism", "serve/templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
     env.globals["cite_url"] = views.cite_url
+    env.globals["display_title"] = views.display_title
     env.filters["q"] = lambda v: quote(str(v), safe="")  # one path segment or query value
     return env
 

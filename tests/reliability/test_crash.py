@@ -29,15 +29,27 @@ def _name(rng: random.Random) -> str:
     return f"{first} {last}"
 
 
+TOPICS = ["port agreement", "fishing quotas", "border crossing", "prisoner exchange", "grain exports",
+          "gas pipeline", "election monitors", "river dam", "visa rules", "arms embargo", "debt relief",
+          "refugee camps", "rail link", "customs union", "peace talks", "naval drills", "trade tariffs",
+          "water sharing", "airspace closure", "embassy reopening"]
+VERBS = ["signed", "rejected", "postponed", "welcomed", "criticised", "proposed", "approved", "suspended"]
+
+
 def _article(i: int, rng: random.Random) -> str:
-    """A short news item (~40 words) with a quote and dates, unique by its serial number."""
-    who, other = _name(rng), _name(rng)
+    """A short news item (~40 words) with a quote and a date, unique by its serial number.
+
+    Topics, people and dates (spread over years) vary, as in a real archive of many stories.
+    """
+    who, other, place = _name(rng), _name(rng), _name(rng).split()[1]
+    topic, verb = rng.choice(TOPICS), rng.choice(VERBS)
     day = rng.choice(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"])
-    topic = rng.choice(["the port agreement", "fishing quotas", "the border crossing", "a prisoner exchange"])
-    return (f"Talks on {topic}, report {i}\n\n"
-            f"Foreign Minister {who} met envoy {other} in the capital on {day}, March {1 + i % 28}, 2024. "
-            f"\u201cWe made progress on {topic},\u201d {who} told reporters after the meeting. "
-            f"Officials said a second round would follow next month.\n")
+    month = rng.choice(["January", "March", "May", "July", "September", "November"])
+    return (f"{place} {verb} {topic} plan, item {i}\n\n"
+            f"Minister {who} met envoy {other} in {place} on {day}, {month} {rng.randint(1, 28)}, "
+            f"{rng.randint(2015, 2024)}, and {verb} the {topic} plan. "
+            f"\u201cWe {verb} it for good reasons,\u201d {who} told reporters. "
+            f"Talks on the {topic} resume next month.\n")
 
 
 def _count(db: Path, table: str) -> int:
