@@ -133,6 +133,24 @@ class Person:
         return f"{self.first} {self.last}"
 
 
+Country = tuple[str, str, str]
+Topic = tuple[str, str, str, list[str]]
+
+
+@dataclass
+class Story:
+    a: Country
+    b: Country
+    c: Country
+    topic: Topic
+    day: date
+    org: str
+    pa: Person
+    pb: Person
+    pc: Person
+    authors: dict[str, str]
+
+
 def _person(rng: random.Random, cabinets: dict[tuple[str, str], Person], country: str, role: str) -> Person:
     """Each country keeps its office holders from story to story; now and then one is replaced."""
     key = (country, role)
@@ -145,14 +163,13 @@ def _date_phrase(d: date) -> str:
     return f"{MONTHS[d.month - 1]} {d.day}"
 
 
-def _article(rng: random.Random, story: dict[str, object], day: date, outlet: str, words: int) -> dict[str, str]:
-    A, adjA, capA = story["a"]  # type: ignore[misc]
-    B, adjB, capB = story["b"]  # type: ignore[misc]
-    C, adjC, capC = story["c"]  # type: ignore[misc]
-    pA, pB, pC = story["pa"], story["pb"], story["pc"]
-    assert isinstance(pA, Person) and isinstance(pB, Person) and isinstance(pC, Person)
-    topic, short, deal, kws = story["topic"]  # type: ignore[misc]
-    event_day: date = story["day"]  # type: ignore[assignment]
+def _article(rng: random.Random, story: Story, day: date, outlet: str, words: int) -> dict[str, str]:
+    A, adjA, capA = story.a
+    B, adjB, capB = story.b
+    C, adjC, capC = story.c
+    pA, pB, pC = story.pa, story.pb, story.pc
+    topic, short, deal, kws = story.topic
+    event_day = story.day
     rel = (day - event_day).days
     when = "on " + WEEKDAYS[event_day.weekday()] if rel < 6 else "on " + _date_phrase(event_day)
     year = event_day.year
@@ -160,8 +177,8 @@ def _article(rng: random.Random, story: dict[str, object], day: date, outlet: st
         "A": A, "B": B, "C": C, "adjA": adjA, "adjB": adjB, "capA": capA, "capB": capB, "capC": capC,
         "topic": topic, "deal": deal, "year": year, "year_prev": year - rng.randint(1, 6),
         "monthname": MONTHS[rng.randrange(12)], "past": year - rng.randint(3, 15),
-        "a_roleB": ("an " if pB.role[0] in "AEIOU" else "a ") + pB.role.lower(), "org": story["org"], "org_cap": str(story["org"])[0].upper() +
-        str(story["org"])[1:], "weekday2": WEEKDAYS[rng.randrange(7)], "pC": f"{pC.role} {pC.full}",
+        "a_roleB": ("an " if pB.role[0] in "AEIOU" else "a ") + pB.role.lower(), "org": story.org,
+        "org_cap": story.org[0].upper() + story.org[1:], "weekday2": WEEKDAYS[rng.randrange(7)], "pC": f"{pC.role} {pC.full}",
         "pA": f"{adjA} {pA.role} {pA.full}", "pA_last": pA.last, "pB_last": pB.last,
         "topic2": rng.choice(TOPICS)[0], "deadline": f"{MONTHS[rng.randrange(12)]} {year + 1}",
         "date_later": _date_phrase(event_day + timedelta(days=rng.randint(20, 90))),
@@ -177,8 +194,7 @@ def _article(rng: random.Random, story: dict[str, object], day: date, outlet: st
             f"{pB.full} {rng.choice(['agreed', 'pledged', 'promised'])} {when} to work together on {topic}, "
             f"{rng.choice(['but', 'while'])} {rng.choice(['clashing', 'disagreeing'])} over {kws[0]} at a joint "
             f"news conference in {capA}.")
-    paras = [title, f"By {story['authors'][outlet]}", f"{MONTHS[day.month - 1]} {day.day}, {day.year}",  # type: ignore[index]
-             lead]
+    paras = [title, f"By {story.authors[outlet]}", f"{MONTHS[day.month - 1]} {day.day}, {day.year}", lead]
     count = sum(len(p.split()) for p in paras)
     while count < words:
         kind = rng.random()
@@ -202,7 +218,7 @@ def _article(rng: random.Random, story: dict[str, object], day: date, outlet: st
         else:
             paras.append(sent)
         count += len(sent.split())
-    return {"title": title, "outlet": outlet, "author": str(story["authors"][outlet]),  # type: ignore[index]
+    return {"title": title, "outlet": outlet, "author": story.authors[outlet],
             "published": day.isoformat(), "text": "\n\n".join(paras) + "\n"}
 
 
@@ -219,12 +235,12 @@ def generate(n: int, seed: int = 13, words: int = 600, per_day: int = 40,
     while len(out) < n:
         a, b, c = rng.sample(COUNTRIES, 3)
         day = start + timedelta(days=len(out) // per_day)
-        story = {"a": a, "b": b, "c": c, "topic": rng.choice(TOPICS), "day": day, "org": rng.choice(ORGS),
-                 "pa": _person(rng, cabinets, a[0], rng.choice(ROLES[:2])),
-                 "pb": _person(rng, cabinets, b[0], rng.choice(ROLES)),
-                 "pc": _person(rng, cabinets, c[0], rng.choice(ROLES[:3]))}
         outlets = rng.sample(OUTLETS, min(len(OUTLETS), 1 + int(rng.expovariate(0.5))))[:7]
-        story["authors"] = {o: f"{rng.choice(FIRST)} {rng.choice(LAST)}" for o in outlets}
+        story = Story(a, b, c, rng.choice(TOPICS), day, rng.choice(ORGS),
+                      _person(rng, cabinets, a[0], rng.choice(ROLES[:2])),
+                      _person(rng, cabinets, b[0], rng.choice(ROLES)),
+                      _person(rng, cabinets, c[0], rng.choice(ROLES[:3])),
+                      {o: f"{rng.choice(FIRST)} {rng.choice(LAST)}" for o in outlets})
         for outlet in outlets:
             if len(out) >= n:
                 break

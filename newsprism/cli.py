@@ -45,21 +45,31 @@ def cli(verbose: int) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--db", "db_path", required=True, help="SQLite database file or postgresql:// URL.")
-def ingest(paths: tuple[str, ...], db_path: str) -> None:
+@click.option("--urls", "url_lists", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A file of URLs, one per line, to fetch (timeouts, size limits and robots.txt respected).")
+def ingest(paths: tuple[str, ...], db_path: str, url_lists: tuple[str, ...]) -> None:
     """Read, annotate and store articles; already stored articles are recognised and skipped.
 
-    PATHS are files (.txt, .html, .jsonl), directories (read recursively) or - for
-    JSON Lines on stdin.
+    PATHS are files (.txt, .html, .jsonl, RSS/Atom feeds .xml/.rss/.atom, WARC archives .warc/.warc.gz),
+    directories (read recursively), http(s):// URLs, or - for JSON Lines on stdin.
 
     Example:
 
         newsprism ingest articles/ --db news.db
+        newsprism ingest feed.xml crawl.warc.gz --urls links.urls --db news.db
     """
+    from newsprism.ingest.fetch import read_url_list
+
+    all_paths = list(paths)
+    for url_file in url_lists:
+        all_paths.extend(read_url_list(url_file))
+    if not all_paths:
+        raise click.UsageError("give PATHS to read or --urls FILE")
     try:
         with api.open_store(db_path) as store:
-            report = api.ingest(paths, store, stdin=sys.stdin)
+            report = api.ingest(all_paths, store, stdin=sys.stdin)
     except NewsprismError as exc:
         raise _fail(exc) from exc
     for err in report.errors:
@@ -324,8 +334,10 @@ def _cell(value: Any) -> str:
 def _register_optional_commands() -> None:
     """Commands whose modules live with their layer (serve/, watch)."""
     from newsprism.serve.command import serve_command
+    from newsprism.watch_cli import watch_command
 
     cli.add_command(serve_command)
+    cli.add_command(watch_command)
 
 
 _register_optional_commands()

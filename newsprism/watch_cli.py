@@ -13,7 +13,7 @@ EXIT_SKIPPED = 3  # as for `ingest`: finished, but some inputs were skipped
 
 @click.command("watch")
 @click.argument("target")
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite database file.")
+@click.option("--db", "db_path", required=True, help="SQLite database file or postgresql:// URL.")
 @click.option("--interval", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
               help="Seconds between polls.")
 @click.option("--once", is_flag=True, help="Poll once and exit (for cron jobs and tests).")

@@ -21,7 +21,7 @@ SETTINGS = Settings(batch_size=2)  # three chunks for six articles, so the order
 
 
 def _articles() -> list[Article]:
-    return [Article(id=f"a{i}", source=f"s{i}", text=t, published="2024-03-0%d" % (i + 1))
+    return [Article(id=f"a{i}", source=f"s{i}", text=t, published=f"2024-03-0{i + 1}")
             for i, t in enumerate(TEXTS)]
 
 

@@ -340,7 +340,8 @@ class _Run:
             elif low == "old" and tok.i >= 4 and doc[tok.i - 2].lower_ == "year" and (
                     tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ not in ("NOUN", "PROPN")):
                 items.append((tok.i, tok.i + 1, "desc", None))
-            elif tok.pos_ == "PROPN" and tok.i not in ent_starts and tok.is_title and tok.i not in self.wm_tok:
+            elif tok.pos_ in ("PROPN", "NOUN") and tok.i not in ent_starts and tok.is_title and \
+                    tok.i not in self.wm_tok:  # a surname the tagger took for a noun ("Doe laughs")
                 items.append((tok.i, tok.i + 1, "propn", None))
         items.sort(key=lambda x: (x[0], -x[1]))
         for s, e, what, info in items:
@@ -477,8 +478,7 @@ class _Run:
         return head.dep_ == "appos" and head.head.lower_ in roles and head.head.lower_ not in self.world.org_types
 
     def _known_person(self, s: int, e: int) -> _Actor | None:
-        toks = [t.text for t in self.doc[s:e]]
-        return self._match_person(toks, None, None, None)
+        return self._match_person(self._text(s, e).split(), None, None, None)
 
     def _on_bare_propn(self, i: int) -> None:
         """A capitalised token the NER missed that repeats a known person's surname."""
@@ -507,7 +507,8 @@ class _Run:
 
     def _on_person(self, s: int, e: int, label: str, s0: int) -> None:
         doc = self.doc
-        toks = [t.text for t in doc[s:e]]
+        # words from the text, not tokens: "Min-ho" is one given name, not "Min - ho"
+        toks = self._text(s, e).split()
         if not toks or not toks[0][:1].isupper():
             return
         info = self._person_context(s, e)
@@ -796,7 +797,7 @@ class _Run:
             aid = f"a{k}"
             ms = sorted(set(a.mentions))
             actors.append({"id": aid, "name": a.name, "kind": a.kind, "country": a.country, "role": a.role,
-                           "code": a.code, "aliases": a.aliases, "mentions": [[m[0], m[1]] for m in ms]})
+                           "code": a.code, "gender": a.gender, "aliases": a.aliases, "mentions": [[m[0], m[1]] for m in ms]})
             mentions.extend({"start": m[0], "end": m[1], "actor": aid, "label": m[2], "pronoun": m[3]}
                             for m in ms)
         mentions.sort(key=lambda m: (m["start"], m["end"]))

@@ -51,6 +51,17 @@ REJECT_CAMEO: dict[str, tuple[str, float]] = {
     "CONSULT": ("125", -5.0), "AGREE": ("127", -5.0), "AID": ("122", -4.0), "COOPERATE": ("121", -4.0),
     "CONCEDE": ("123", -4.0), "RETREAT": ("123", -4.0),
 }
+# Words that make an evaluative naming ("called the talks constructive") praise rather than criticism.
+POSITIVE_EVAL = frozenset({
+    "constructive", "positive", "productive", "success", "successful", "historic", "important", "good",
+    "great", "excellent", "fruitful", "welcome", "step", "breakthrough", "milestone", "useful", "friendly",
+    "warm", "cordial", "landmark", "encouraging", "significant", "right", "correct", "courageous", "brave",
+    "wise", "responsible", "reasonable", "balanced", "promising", "victory", "achievement", "model",
+    "partner", "ally", "friend", "progress", "turning", "essential", "vital", "valuable", "commendable"})
+QUOTE_OPEN = frozenset({'"', "\u201c", "\u00ab", "``", "'", "\u2018"})
+# Deploying these is a show of force even without a named adversary; sending police or medics is help.
+HARDWARE = frozenset({"warship", "ship", "vessel", "submarine", "jet", "aircraft", "plane", "missile", "tank",
+                      "fleet", "carrier", "bomber", "battery", "launcher", "artillery", "weapon", "drone"})
 MODALS = frozenset({"could", "would", "might", "may", "should", "ca"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 SPEECH = frozenset({"say", "tell", "claim", "insist", "add", "state", "note", "write", "tweet", "argue",
@@ -83,6 +94,19 @@ MODE_WORDS: dict[str, dict[str, str]] = {
     }.items() for w in ws.split()},
 }
 ISO_DATE = re.compile(r"^\d{4}(?:-W\d{2}|-\d{2}(?:-\d{2})?)?")
+# A wire dateline opening a paragraph: "LA PAZ, Bolivia (AP) —", "SEOUL, Nov. 4 (Yonhap) --", "ISLAMABAD:".
+# The place in capitals says where the story was filed; it is never a party to the events.
+DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z'.\-]+(?:[ \t]+[A-Z][A-Z'.\-]+){0,3})"
+    r"(?P<rest>,[^\n\u2014\u2013(]{0,40}?)?(?:[ \t]*\([^)\n]{1,60}\))?[ \t]*(?:\u2014|\u2013|--|-|:)[ \t]",
+    re.M)
+# Institutions that are national unless the text says otherwise ("the ministry", "Police", "the army"):
+# without a named country they belong to the country of the article's dateline, or to the country an
+# earlier mention of the same institution in the article named ("Russia's foreign ministry ... the ministry").
+NATIONAL_BODIES = frozenset({
+    "ministry", "department", "police", "army", "military", "navy", "government", "parliament", "cabinet",
+    "presidency", "guard", "authorities", "authority", "forces", "force", "legislature", "prosecutor",
+    "interior", "junta", "regime", "administration", "office", "spokesman", "spokeswoman", "spokesperson"})
 
 
 # ---------------------------------------------------------------- lexicon ----
@@ -123,13 +147,17 @@ class Pattern:
     subj_lemma: frozenset[str] | None = None
     xcomp: frozenset[str] | None = None
     xcomp_not: frozenset[str] = frozenset()
+    evaluative: bool = False
+    need_light: bool = False
+    need_modal: bool = False
+    experiencer: bool = False
 
     @property
     def specificity(self) -> int:
         """Patterns with more conditions are tried first."""
         return sum(x is not None for x in (self.obj, self.prt, self.prep_req, self.mod, self.subj,
                                            self.subj_lemma, self.xcomp)) + \
-            len(self.prep_obj) + int(self.no_obj) + int(bool(self.prep_not))
+            len(self.prep_obj) + int(self.no_obj) + int(bool(self.prep_not)) + 2 * int(self.evaluative)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +200,9 @@ def _pattern(type_: str, raw: dict[str, Any], sets: dict[str, list[str]], defaul
         need_obj_or_xcomp=bool(raw.get("need_obj_or_xcomp")),
         parties_required=int(raw.get("parties_required", 1)), need_party_of=bool(raw.get("need_party_of")),
         subj_not=fs("subj_not") or frozenset(), subj_lemma=fs("subj_lemma"), xcomp=fs("xcomp"),
-        xcomp_not=fs("xcomp_not") or frozenset(),
+        xcomp_not=fs("xcomp_not") or frozenset(), evaluative=bool(raw.get("evaluative")),
+        need_light=bool(raw.get("need_light")), need_modal=bool(raw.get("need_modal")),
+        experiencer=bool(raw.get("experiencer")),
     )
 
 
@@ -354,6 +384,17 @@ class _Run:
         self.published: str | None = meta.get("published") if isinstance(meta, dict) else None
         self.country_of = _country_lookup()
         self.consumed: set[int] = set()
+        self.datelines: list[tuple[int, int]] = []
+        self.dateline_country: str | None = None
+        for m in DATELINE.finditer(doc.text[:20000]):
+            self.datelines.append((m.start(), m.end()))
+            if self.dateline_country is None:
+                place = m.group("place").title()
+                self.dateline_country = self._country(place) or self._country(
+                    (m.group("rest") or "").strip(" ,"))
+
+    def _in_dateline(self, tok: Token) -> bool:
+        return any(s <= tok.idx < e for s, e in self.datelines)
 
     # -- sentence ---------------------------------------------------------------
     def sentence(self, sent: Span) -> list[dict[str, Any]]:
@@ -365,6 +406,8 @@ class _Run:
             if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
                 if lemma in lex.verbs:
                     verbs.append(t)
+            elif t.pos_ == "ADJ" and t.dep_ in ("acomp", "ROOT", "ccomp", "conj", "xcomp") and lemma in lex.verbs:
+                verbs.append(t)  # attitude adjectives: "said it was deeply concerned by ..."
             elif t.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns:
                 nouns.append(t)
         coded: list[_Coded] = []
@@ -406,6 +449,12 @@ class _Run:
         for p in patterns:
             if p.tag and tok.tag_ != p.tag:
                 continue
+            if p.evaluative and not _evaluation(tok):
+                continue
+            if p.need_light and not verb and not self._light_anchor(tok):
+                continue
+            if p.need_modal and not (self._modal(tok) or self._governor(tok)[0] in ("modal", "intent")):
+                continue
             if p.obj is not None:
                 extra = {_lem(o) for o in objs for o in _preps_of(o, "of")} if verb else set()
                 if not (obj_lemmas | extra) & p.obj:
@@ -442,7 +491,8 @@ class _Run:
             if p.xcomp_not and comps & p.xcomp_not:
                 continue
             if p.subj is not None or p.subj_not or p.subj_lemma is not None:
-                subj = self._sources(tok) if verb else self._noun_sources(tok)
+                subj = self._sources(tok) if verb else (self._noun_sources(tok) or (
+                    self._sources(tok.head) if p.need_light and tok.dep_ in OBJ_DEPS else []))
                 if p.subj is not None:
                     state = bool(subj) and self._is_state(subj[0])
                     if (p.subj == "state") != state:
@@ -461,6 +511,20 @@ class _Run:
                     continue
             return p
         return None
+
+    def _light_anchor(self, n: Token) -> bool:
+        """An attitude noun is an act only when someone voices it ("expressed concern over", "lodged a
+        protest with") or it names its owner ("China's condemnation of")."""
+        if any(c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "our", "my")
+               for c in n.children) or any(p == "by" for p, _ in _preps(n)):
+            return True
+        h = n.head
+        if n.dep_ == "conj":
+            return self._light_anchor(h)
+        if n.dep_ == "pobj" and h.dep_ == "prep" and _lem(h) in ("of", "with"):
+            h = h.head  # "a statement of concern", "met with condemnation"
+            return _lem(h) in ("statement", "expression", "letter", "note", "message", "express", "voice")
+        return n.dep_ in ("dobj", "obj") and h.pos_ in ("VERB", "AUX") and _lem(h) in self.lex.light
 
     def _is_state(self, tok: Token) -> bool:
         party = self._party(tok)
@@ -489,9 +553,14 @@ class _Run:
         negated = self._negated(v)
         modal = self._modal(v)
         sources = self._sources(v)
-        ev = _Coded(pat.type, pat.cameo, pat.goldstein, pat.mode, v, v, sources, [], pat.symmetric)
+        clause = v.head if v.pos_ == "ADJ" and v.dep_ == "acomp" else v
+        if clause is not v:
+            negated = negated or self._negated(clause)
+        ev = _Coded(pat.type, pat.cameo, pat.goldstein, pat.mode, v, clause, sources, [], pat.symmetric)
         frame = pat.frame
         gov_frame, gov = self._governor(v)
+        if frame is not None and gov is not None and gov_frame == "negate":
+            negated = True  # "failed to agree", "stopped short of condemning"
         if frame is None and gov is not None and gov_frame in ("modal", "intent", "negate"):
             # "plans to visit", "is ready to impose", "failed to reach": the governor shapes the act.
             negated = negated or self._negated(gov) or gov_frame == "negate"
@@ -536,6 +605,42 @@ class _Run:
         ev.targets = self._verb_targets(v, pat, inner_tok, inner_pat, frame)
         if not ev.targets and modal:
             ev.targets = self._if_subject(v)
+        if pat.experiencer:
+            # "said it was deeply concerned by the reports": the one concerned is the source, what
+            # concerns it (by, about, over) points at the target
+            subj = [c for c in (v.children if clause is v else clause.children) if c.dep_ in ("nsubj", "nsubjpass")]
+            ev.sources = [t for s_ in subj for t in _with_conj(s_)] or ev.sources
+            ev.targets = _first_nonempty(
+                [[o for p_, o in _preps(v) if p_ == prep and self._party_like(o)] for prep in pat.target_preps] +
+                [[d for p_, o in _preps(v) if p_ == prep for d in self._descend(o)] for prep in pat.target_preps])
+        if pat.evaluative:
+            # "calling it a provocation staged by X": a thing named is no target; a party in the naming is
+            ev.targets = [t for t in ev.targets if t.lower_ not in ("it", "this", "that")] or [
+                t for t in _evaluation(v) if t.pos_ == "PROPN" and self._party_like(t) and
+                t.dep_ not in ("compound", "amod")][:2]
+        if pat.type == "ACCUSE" and pat.mode == "complain":
+            # "summoned the ambassador to protest against ..." is one complaint
+            for c in v.children:
+                if c.dep_ in ("advcl", "xcomp") and _lem(c) in ("protest", "complain", "convey", "express", "lodge",
+                                                                "voice", "demand", "register"):
+                    for t in c.subtree:
+                        self.consumed.add(t.i)
+        if frame == "request" and inner_pat is not None and inner_pat.type == "PROTEST" and \
+                not (ev.sources and self._is_state(ev.sources[0])):
+            # "unions called for a general strike": calling a strike or a rally is organising it
+            ev.type, ev.cameo, ev.goldstein, ev.mode = "PROTEST", inner_pat.cameo, inner_pat.goldstein, \
+                inner_pat.mode
+            ev.targets = [t for t in ev.targets if t.i != (inner_tok.i if inner_tok is not None else -1)]
+        if pat.evaluative and not negated and any(_lem(t) in POSITIVE_EVAL or t.lower_ in POSITIVE_EVAL
+                                                  for t in _evaluation(v)):
+            ev.type, ev.cameo, ev.goldstein, ev.mode = "SUPPORT", "051", 3.4, "praise"
+        if ev.type == "THREATEN" and pat.type == "MOBILIZE" and frame is None and _lem(v) in (
+                "send", "dispatch", "contribute") and not any(_lem(o) in HARDWARE for o in _objects(v)) and \
+                not any(p_ in ("against", "near", "along", "toward", "towards") for p_, _ in _preps(v)) and \
+                not any(_lem(t) in ("border", "frontier") for t in v.subtree):
+            # "would send 600 police officers": a promised contribution, not a show of force
+            ev.type, ev.mode = "AGREE", "promise"
+            ev.cameo, ev.goldstein = "033", 5.2
         return ev
 
     def _if_subject(self, v: Token) -> list[Token]:
@@ -665,7 +770,7 @@ class _Run:
         if not subj:
             if v.dep_ in ("relcl", "acl") and not _is_passive(v):
                 return _with_conj(v.head)
-            if v.dep_ in ("xcomp", "conj", "advcl", "pcomp") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
+            if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
                 head = v.head
                 if v.dep_ == "xcomp":
                     # object control: "urged X to ..." -> X is the subject of the inner verb
@@ -678,9 +783,16 @@ class _Run:
             if v.dep_ == "pcomp" and v.head.dep_ == "prep":
                 return self._sources(v.head.head) if v.head.head.pos_ in ("VERB", "AUX") else []
             return []
+        if self.datelines:
+            # "MEXICO CITY — Mexico and the United States agreed": the parser hangs the real subject on the
+            # dateline as an apposition
+            subj = [a for s in subj for a in ([s] if not self._in_dateline(s) else
+                                              [c for c in s.children if c.dep_ == "appos"] or [s])]
         out: list[Token] = []
         for s in subj:
             for t in _with_conj(_real_noun(s)):
+                if self.datelines and self._in_dateline(t):
+                    continue
                 # "Azerbaijani and Armenian troops": two parties named by their adjectives
                 adjs = [a for a in t.children if a.dep_ == "amod" and any(c.dep_ == "conj" for c in a.children)]
                 split = _with_conj(adjs[0]) if adjs else []
@@ -726,7 +838,7 @@ class _Run:
             cands.append([o2 for o in objs + things for p, o2 in _preps(o) if p == prep and self._party_like(o2)])
         # "helped Ukraine rebuild": the subject of a small clause is the recipient
         cands.append([s for c in v.children if c.dep_ in ("ccomp", "xcomp") for s in c.children
-                      if s.dep_ == "nsubj" and self._party_like(s)])
+                      if s.dep_ == "nsubj" and self._party_like(s) and s.lower_ != "it"])
         for prep in pat.target_preps:
             cands.append([d for p, o in _preps(v) if p == prep for d in self._descend(o, deep=True, places=places)])
             cands.append([d for o in objs + things for p, o2 in _preps(o) if p == prep
@@ -804,6 +916,8 @@ class _Run:
         return []
 
     def _party_like(self, tok: Token) -> bool:
+        if self.datelines and self._in_dateline(tok):
+            return False
         if tok.pos_ == "PRON":
             return tok.lower_ in PRONOUN_TARGETS
         if self.index.covering(tok.idx, tok.idx + len(tok.text)) is not None:
@@ -834,8 +948,11 @@ class _Run:
         if m is not None:
             actor = self.index.actors.get(m["actor"])
             if actor is not None:
+                a_country = actor.get("country")
+                if not a_country and actor.get("kind") in ("organization", "group", "person", None):
+                    a_country = self._inherited_country(tok, str(actor.get("name") or ""), actor.get("role"))
                 return {"actor": actor["id"], "name": actor["name"], "kind": actor.get("kind") or "other",
-                        "country": actor.get("country"), "role": actor.get("role"),
+                        "country": a_country, "role": actor.get("role"),
                         "mention": [m["start"], m["end"]]}
         span = self._np(tok)
         lemma = _lem(tok)
@@ -883,8 +1000,30 @@ class _Run:
         name = DROP_DET.sub("", span.text).strip() or tok.text
         if tok.ent_type_ in ("GPE", "PERSON", "ORG") and tok.ent_iob_ != "O":
             name = _ent_text(tok)
+        if country is None and kind in ("organization", "group", "person"):
+            country = self._inherited_country(tok, name, role)
         return {"actor": None, "name": name, "kind": kind, "country": country, "role": role,
                 "mention": [span.start_char, span.end_char]}
+
+    def _inherited_country(self, tok: Token, name: str, role: str | None) -> str | None:
+        """A national body named without its country ("the ministry", "Police", "Department of Foreign
+        Affairs"): the country of the nearest earlier mention of the same kind of body that names one,
+        else the country of the article's dateline. Persons only inherit through their role's body."""
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
+        if role:
+            words.add(role.lower())
+        keys = words & NATIONAL_BODIES
+        if not keys or (tok.ent_type_ in ("PERSON",) and not role):
+            return None
+        head = _lem(tok)
+        for t in reversed(self.doc[: tok.i + 1]):
+            if (_lem(t) == head and head in keys) or (t.lower_ in keys and t.pos_ in ("NOUN", "PROPN")):
+                for w in self._np(t):
+                    if w.i != t.i and (w.ent_type_ in ("GPE", "NORP") or w.pos_ == "PROPN"):
+                        c = self._country(_ent_text(w))
+                        if c:
+                            return c
+        return self.dateline_country
 
     def _location_country(self, tok: Token) -> str | None:
         """Protesters or police without a nationality: the country where the clause happens."""
@@ -979,6 +1118,11 @@ class _Run:
         if pat.type == "PROTEST" and sources and not place_source and self._is_state(sources[0]):
             # a government "lodging a protest" complains officially (CAMEO 114)
             pat = _complaint(pat)
+        if pat.need_light and pat.type in ("ACCUSE", "SUPPORT", "REJECT", "REQUEST"):
+            # "expressed concern over the detention of ...": the act is what the concern is about
+            for p_ in n.children:
+                if p_.dep_ == "prep":
+                    self.consumed.update(t.i for t in p_.subtree)
         clause = anchor if anchor is not None else n
         ev = _Coded(pat.type, pat.cameo, pat.goldstein, pat.mode, n, clause, sources, targets)
         if anchor is not None:
@@ -1047,6 +1191,8 @@ class _Run:
         speech = self._speech_head(ev.clause)
         if speech is not None:
             subj = [c for c in speech.children if c.dep_ == "nsubj"]
+            if not subj and speech.dep_ == "conj":  # "X called ... and said it would respond"
+                subj = [c for c in speech.head.children if c.dep_ == "nsubj"]
             if subj and subj[0].i != tok.i and subj[0].pos_ != "PRON":
                 return self._party(subj[0])
         return party
@@ -1097,6 +1243,25 @@ class _Run:
         if best is not None:
             return best[1]
         return self.published
+
+
+def _evaluation(v: Token) -> list[Token]:
+    """The words a naming verb applies to its object: 'called sanctions [illegal]', 'called the move
+    ["a provocation"]', 'branded him [a traitor]'; empty when the verb does not name its object."""
+    objs = [c for c in v.children if c.dep_ in OBJ_DEPS]
+    for c in v.children:
+        if c.dep_ in ("oprd", "xcomp", "ccomp") and c.pos_ in ("ADJ", "NOUN", "PROPN") and objs:
+            return list(c.subtree)
+    for o in objs:
+        nxt = o.doc[o.i + 1] if o.i + 1 < len(o.doc) else None
+        if nxt is not None and (nxt.text in QUOTE_OPEN or nxt.tag_ == "``") and nxt.i + 1 < len(o.doc):
+            end = nxt.i + 1
+            while end < len(o.doc) and end - nxt.i < 30 and o.doc[end].text not in ('"', "\u201d", "\u00bb", "''"):
+                end += 1
+            return list(o.doc[nxt.i + 1: end])
+        if o.i > 0 and o.doc[o.i - 1].text in QUOTE_OPEN and o.dep_ in OBJ_DEPS:
+            continue
+    return []
 
 
 def _named_place(tok: Token) -> bool:

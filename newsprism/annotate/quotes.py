@@ -114,6 +114,8 @@ def _is_opener(text: str, j: int, ps: int, pe: int) -> bool:
     c = text[j]
     prev = text[j - 1] if j > ps else " "
     nxt = text[j + 1] if j + 1 < pe else " "
+    if c in "\u00ab\u2039":  # French style puts a space inside guillemets: « ainsi »
+        return bool(text[j + 1 : j + 3].strip())
     if nxt.isspace():
         return False
     if c in "\u201c\u00ab\u201e\u2039":
@@ -324,11 +326,15 @@ class Found:
     scare: bool = False
 
 
-def _short_attribution(text: str, lex: Lexicon) -> bool:
-    """Is this frame text a bare "X said." tag (after a quote ending in ?, ! or .)?"""
+def _short_attribution(text: str, lex: Lexicon, lead: bool = False) -> bool:
+    """Is this frame text a bare "X said." tag (after a quote ending in ?, ! or .)? With ``lead``,
+    a tag that goes on after its verb (", the minister said at a news conference in ...") counts."""
     m = BOUNDARY_RE.search(text + " A")
     segment = text[: m.start() + 1] if m else text
     words = [w.lower() for w in WORD_RE.findall(segment)]
+    if lead:
+        first = next((i for i, w in enumerate(words) if w in lex.verbs), -1)
+        return 0 <= first < 8
     return 0 < len(words) <= 8 and any(w in lex.verbs for w in words)
 
 
@@ -442,18 +448,18 @@ class _DocView:
         if not words:
             return name
         if len(words) == 1:  # a first name alone ("Diane") when only one such person is named
-            firsts = {" ".join(t.text for t in o) for o in self.persons if len(o) > 1 and o[0].text == words[0]}
+            firsts = {" ".join(o.text.split()) for o in self.persons if len(o) > 1 and o[0].text == words[0]}
             if len(firsts) == 1:
                 return firsts.pop()
         best = words
         for other in self.persons:
-            ow = [t.text for t in other if t.text not in ("'s", "\u2019s")]
+            ow = re.sub(r"(?:'s|\u2019s)$", "", other.text).split()  # words as written ("Min-ho")
             if ow and ow[-1] == words[-1] and len(ow) > len(best) and all(w in ow for w in words):
                 best = ow
         return " ".join(best)
 
     def actor_name(self, actor: dict[str, Any]) -> str:
-        name = str(actor["name"])
+        name = re.split(r",\s*(?:who|which|whose|where)\b", str(actor["name"]))[0].strip(" ,")
         return self.full_name(name) if actor.get("kind") == "person" else name
 
     def antecedent(self, tok: Token, want: str) -> Token | None:
@@ -465,6 +471,7 @@ class _DocView:
         the main-clause subject of this or the previous few sentences, else the nearest person."""
         doc = self.doc
         sent = tok.sent
+        gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(tok.lower_)
         for _ in range(5):
             subjects = []
             for t in sent:
@@ -474,26 +481,38 @@ class _DocView:
                 if head.dep_ == "ROOT" or head.i == sent.root.i or (head.dep_ == "conj" and head.head.dep_ == "ROOT"):
                     subjects.append(t)
             for cand in reversed(subjects):
-                if self._fits(cand, want):
+                if self._fits(cand, want, gender):
                     return cand, True
             if sent.start == 0:
                 break
             sent = doc[sent.start - 1].sent
+        if gender is not None:  # "He met a woman ... 'She told me'": a gendered noun, not a name
+            nouns = FEMALE_NOUNS if gender == "f" else MALE_NOUNS
+            for t in reversed(doc[max(0, tok.sent.start - 60) : tok.i]):
+                if t.lemma_.lower() in nouns and t.pos_ == "NOUN" and self.in_quote[t.i] < 0:
+                    return t, True
         if want == "person":
             ent = self.nearest_person_before(tok.idx)
             return (doc[ent.end - 1] if ent is not None else None), False
         return None, False
 
-    def _fits(self, cand: Token, want: str) -> bool:
-        if cand.pos_ == "PRON":
+    def _fits(self, cand: Token, want: str, gender: str | None = None) -> bool:
+        if cand.pos_ == "PRON" or _never_speaker(cand):
             return False
         actor = self.index.actor_for(cand.idx, cand.idx + len(cand))
         if actor is not None:
             kind = actor.get("kind")
+            if gender and actor.get("gender") and actor.get("gender") != gender:
+                return False  # "she said" does not point back to a man
             return kind == "person" if want == "person" else kind in ("organization", "country", "group")
         if want == "person":
             if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in cand.children):
                 return True
+            if cand.pos_ == "PROPN" and not cand.ent_type_ and cand.is_title and (
+                any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title for c in cand.children)
+                or any(c.dep_ == "appos" and _humanish(c) for c in cand.children)
+            ):
+                return True  # "Jane Roe, a 46-year-old trader, said": a name the NER missed
             return cand.ent_type_ == "PERSON" or (not cand.ent_type_ and _humanish(cand))
         return cand.ent_type_ in ("ORG", "GPE", "NORP") or cand.lemma_.lower() in ORG_NOUNS
 
@@ -544,10 +563,29 @@ def _negated_cue(tok: Token) -> bool:
     return tok.dep_ == "pcomp" and tok.head.lower_ == "without"
 
 
+NEVER_SPEAKERS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr "
+    "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today "
+    "yesterday tonight gmt utc bst cet cest est edt pst pdt ist jst wat eat cat msk am pm".split()
+)
+
+
+def _never_speaker(tok: Token) -> bool:
+    """Header words that the parser makes subjects: a dateline city in capitals ("CITY -- ..."),
+    a month, a weekday, a time zone, a date or time expression."""
+    if tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in NEVER_SPEAKERS and tok.text[:1].isupper():
+        return True
+    if tok.is_upper and len(tok.text) >= 3 and tok.is_alpha and tok.ent_type_ != "ORG":
+        line_start = tok.doc.text.rfind("\n", 0, tok.idx) + 1
+        head = tok.doc.text[line_start : tok.idx + len(tok) + 40]
+        return re.match(r"[A-Z .,'-]+(?:\([^)]*\))?\s*(?:[\u2014\u2013:-]|--|,)", head) is not None
+    return False
+
+
 def _subject(tok: Token, view: _DocView) -> Token | None:
     """The speaker token of a cue, kept within the cue's paragraph."""
     subj = _raw_subject(tok, view)
-    if subj is not None and subj.lower_ in NOBODY:
+    if subj is not None and (subj.lower_ in NOBODY or _never_speaker(subj)):
         return None
     return _in_paragraph(subj, tok, view) if subj is not None else None
 
@@ -557,6 +595,9 @@ SPEECH_NOUNS = frozenset(
     "comment statement words description suggestion threat vow demand call appeal admission "
     "allegation charge complaint message".split()
 )
+FEMALE_NOUNS = frozenset("woman girl mother wife daughter sister grandmother lady widow".split())
+MALE_NOUNS = frozenset("man boy father husband son brother grandfather widower".split())
+QUANTITY_NOUNS = frozenset("tens hundreds thousands millions dozens scores hundred thousand dozen".split())
 NOBODY = frozenset({"nobody", "none", "no-one", "noone", "nothing", "few"})
 
 
@@ -564,8 +605,15 @@ def _raw_subject(tok: Token, view: _DocView) -> Token | None:
     """nsubj, passive agent, the subject of the verb the cue hangs from, or an inverted subject."""
     cur = tok
     for _ in range(5):
-        for child in cur.children:
+        # two subjects mean a parse slip ("Outside parliament, protesters chanted"): nearest first
+        kids = sorted(cur.children, key=lambda c: (c.dep_ not in ("nsubj", "nsubjpass", "csubj"), -c.i))
+        for child in kids:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj") and view.in_quote[child.i] < 0:
+                if child.lower_ in QUANTITY_NOUNS:  # "thousands of protesters": the protesters
+                    of = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+                    if pobj is not None:
+                        return pobj
                 if child.lower_ in RELATIVE and cur.dep_ == "relcl":
                     return cur.head
                 if child.dep_ == "nsubjpass" and cur.lemma_ not in ("quote", "cite"):
@@ -660,7 +708,8 @@ def _np_span(tok: Token) -> tuple[int, int]:
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in ("of", "for", "from", "at", "close", "with", "in"):
             if child.lower_ == "in" and not any(
-                g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC", "ORG") or g.pos_ == "PROPN")
+                g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC", "ORG") or g.pos_ == "PROPN"
+                                      or any(c.pos_ == "PROPN" and c.dep_ == "compound" for c in g.children))
                 for g in child.children
             ):
                 break
@@ -698,6 +747,12 @@ def resolve_speaker(tok: Token, view: _DocView, found: Found) -> None:
                 tok = child
                 ent = _entity_of(child)
                 break
+        else:  # "a spokesman for the ruling party, Jane Doe, said": the name hangs on the last noun
+            late = [d for d in tok.subtree if d.dep_ == "appos" and d.ent_type_ == "PERSON" and d.i > tok.i
+                    and d.doc[d.left_edge.i - 1].text == "," and d.head.dep_ == "pobj"]
+            if late:
+                tok = late[-1]
+                ent = _entity_of(tok)
     if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
         span = (ent.start_char, ent.end_char)
     elif tok.pos_ == "PRON":
@@ -717,6 +772,24 @@ def resolve_speaker(tok: Token, view: _DocView, found: Found) -> None:
         if ante is not None and by_subject:
             found.speaker_actor, found.speaker_name = view.name_of(ante)
             return
+    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+        # "the diplomat said": the person introduced as "a diplomat ..." earlier, which beats a
+        # role link to whichever named person last held a similar title
+        earlier = view._earlier_np(tok)
+        if earlier is not None:
+            prior = view.index.actor_for(*earlier)
+            if prior is not None:
+                found.speaker_actor, found.speaker_name = str(prior["id"]), view.actor_name(prior)
+            else:
+                found.speaker_name = re.sub(r"(?:'s|\u2019s)$", "", view.text[earlier[0]:earlier[1]]).strip()
+            return
+        if tok.tag_ == "NN" and _humanish(tok) and view.index.actor_for(tok.idx, tok.idx + len(tok)) is None and any(
+            "year-old" in c.text or c.lower_ == "old" for c in tok.subtree
+        ):  # "the 71-year-old said": a description of the person the story is about
+            ante, by_subject = view.antecedent_how(tok, "person")
+            if ante is not None and by_subject:
+                found.speaker_actor, found.speaker_name = view.name_of(ante)
+                return
     actor = view.index.actor_for(tok.idx, tok.idx + len(tok))
     if actor is None and (ent is not None or tok.pos_ == "PRON"):
         actor = view.index.actor_for(*span)
@@ -787,12 +860,16 @@ def _governs(cue: Token, toks: Span) -> bool:
             if head.i == cue.i:
                 return True
             if head.pos_ in ("VERB", "AUX") and not (toks.start <= head.i < toks.end):
-                if head.dep_ not in ("ccomp", "xcomp", "conj", "parataxis", "pcomp", "dep"):
+                if head.dep_ not in ("ccomp", "xcomp", "conj", "parataxis", "pcomp", "dep", "advcl"):
                     return False
             cur = head
     return False
 
 
+CHANT_VERBS = frozenset({"chant", "shout", "yell", "scream", "cry", "sing"})
+LABEL_RE = re.compile(r"\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s*:\s*$")
+NOT_LABELS = frozenset({"question", "q", "a", "answer", "update", "note", "editor's note", "source", "sources",
+                        "breaking", "watch", "read more", "related", "photo", "video"})
 SMALL_WORDS = frozenset("of the do da de la le von van der and in on for al el".split())
 
 
@@ -862,7 +939,7 @@ class QuoteAnnotator:
         if not pre and pos == 0:
             post_end = marks[reg.quotes[pos + 1]].open if pos + 1 < len(reg.quotes) else reg.end
             post = text[(mk.close + 1) if mk.close >= 0 else mk.cend : post_end]
-            tagged = _short_attribution(post, view.lex)
+            tagged = _short_attribution(post, view.lex, lead=post.lstrip()[:1] == ",")
             if ends_punct or not post.strip(" .") or (tagged and (words >= 4 or post.lstrip()[:1] == ",")):
                 return "direct"
             return "partial"
@@ -888,9 +965,49 @@ class QuoteAnnotator:
                 if rspan is not None:
                     self._attribute(f, qi, reg, rspan, phrases, marks, view)
                 out.append(f)
+        self._coordinated_quotes(out, view)
+        self._repeated_quotes(out, view)
         self._context_speakers(out, marks, regions, view, by_mark)
         out.extend(self._nested_quotes(marks, by_mark, view))
         return self._merge_groups(out)
+
+    @staticmethod
+    def _repeated_quotes(found: list[Found], view: _DocView) -> None:
+        """A headline or summary quote repeats words quoted with a speaker elsewhere in the article
+        ("Kenya 'ready to lead' ..." then "X said Nairobi was 'ready to lead'"): same speaker."""
+        text = view.text
+
+        def norm(f: Found) -> str:
+            return " ".join(WORD_RE.findall(text[f.start : f.end].lower()))
+
+        attributed = [(norm(g), g) for g in found if g.speaker_name is not None and g.cue is not None]
+        for f in found:
+            if f.cue is not None or f.scare or f.mark is None:
+                continue
+            key = norm(f)
+            if len(key) < 6:
+                continue
+            for other, g in attributed:
+                if g is not f and (other == key or other.startswith(key + " ")):
+                    f.speaker_span, f.speaker_actor, f.speaker_name = g.speaker_span, g.speaker_actor, g.speaker_name
+                    f.speaker_tok = g.speaker_tok
+                    if other == key:
+                        f.kind = g.kind
+                    elif f.kind == "partial":
+                        f.kind = "direct"
+                    break
+
+    @staticmethod
+    def _coordinated_quotes(found: list[Found], view: _DocView) -> None:
+        """ chanted "X!" and "Y!": the second quote shares the first one's cue, speaker and kind."""
+        for prev, f in zip(found, found[1:], strict=False):
+            if f.speaker_name is not None or prev.speaker_name is None or prev.cue is None or f.scare:
+                continue
+            if prev.region is not f.region or prev.mark is None or f.mark is None or prev.mark.close < 0:
+                continue
+            if re.fullmatch(r"\s*(?:,|and|or|, and|, or)\s*", view.text[prev.mark.close + 1 : f.mark.open]):
+                f.speaker_span, f.speaker_actor, f.speaker_name = prev.speaker_span, prev.speaker_actor, prev.speaker_name
+                f.speaker_tok, f.cue, f.kind = prev.speaker_tok, prev.cue, prev.kind
 
     def _nested_quotes(self, marks: list[Mark], by_mark: dict[int, Found], view: _DocView) -> list[Found]:
         """A quote inside a quote: attributed within the outer quote ("He told me, 'no'"), and to
@@ -930,6 +1047,10 @@ class QuoteAnnotator:
             if f.speaker_tok is not None and f.speaker_tok.lower_ in ("i", "we", "me", "us"):
                 f.speaker_span, f.speaker_actor, f.speaker_name = (
                     outer.speaker_span, outer.speaker_actor, outer.speaker_name)
+            elif f.speaker_name is not None and (f.speaker_name, f.speaker_actor) == (
+                    outer.speaker_name, outer.speaker_actor):
+                # "She told me, '...'" inside his quote: someone he quotes, never himself
+                f.speaker_span = f.speaker_actor = f.speaker_name = None
             out.append(f)
         return out
 
@@ -944,15 +1065,17 @@ class QuoteAnnotator:
             else:
                 out.append(f)
         for parts in groups.values():
-            parts.sort(key=lambda f: f.start)
+            # news style reopens the quote mark on each paragraph of one utterance; each paragraph
+            # stays its own quote (as annotators mark them), all with the utterance's speaker
             best = next((p for p in parts if p.cue is not None), None) or next(
                 (p for p in parts if p.speaker_span is not None), parts[0])
-            merged = Found(parts[0].start, parts[-1].end, "direct",
-                           Region(parts[0].region.start, parts[-1].region.end), mark=parts[0].mark)
-            merged.speaker_span, merged.speaker_actor, merged.speaker_name = (
-                best.speaker_span, best.speaker_actor, best.speaker_name)
-            merged.speaker_tok, merged.cue = best.speaker_tok, best.cue
-            out.append(merged)
+            for p in parts:
+                p.kind = "direct"
+                if p.speaker_name is None:
+                    p.speaker_span, p.speaker_actor, p.speaker_name = (
+                        best.speaker_span, best.speaker_actor, best.speaker_name)
+                    p.speaker_tok = best.speaker_tok
+                out.append(p)
         return out
 
     def _attribute(
@@ -999,7 +1122,7 @@ class QuoteAnnotator:
             scored.append((0 if gov else 1, dist, t))
         according = self._according(rspan, view)
         scored.sort(key=lambda s: (s[0], s[1]))
-        for _, _, cue in scored:
+        for rank, _, cue in scored:
             if _negated_cue(cue):
                 continue
             subj = _subject(cue, view)
@@ -1013,6 +1136,10 @@ class QuoteAnnotator:
                 continue
             f.cue = _cue_span(cue, phrases)
             resolve_speaker(subj, view, f)
+            if f.kind == "partial" and rank == 0 and cue.lemma_.lower() in CHANT_VERBS:
+                f.kind = "direct"  # a chanted or shouted slogan is a whole utterance
+            return
+        if f.kind == "direct" and self._label_speaker(f, mk, view):
             return
         if f.kind == "partial" and qtoks is not None and self._speech_noun_owner(f, qtoks, view):
             return
@@ -1039,6 +1166,20 @@ class QuoteAnnotator:
                         break
                 resolve_speaker(subj, view, f)
                 return
+
+    @staticmethod
+    def _label_speaker(f: Found, mk: Mark, view: _DocView) -> bool:
+        """Transcript style, a speaker label opening the paragraph: ``Name: "..."``."""
+        text = view.text
+        par_start = text.rfind("\n", 0, mk.open) + 1
+        m = LABEL_RE.match(text[par_start : mk.open])
+        if m is None or m.group(1).lower() in NOT_LABELS:
+            return False
+        span = view.tokens(par_start + m.start(1), par_start + m.end(1))
+        if span is None or not any(t.pos_ == "PROPN" or t.ent_type_ in PERSONISH_ENTS for t in span):
+            return False
+        resolve_speaker(span[-1], view, f)
+        return f.speaker_name is not None
 
     @staticmethod
     def _speech_noun_owner(f: Found, qtoks: Span, view: _DocView) -> bool:
@@ -1181,11 +1322,18 @@ class QuoteAnnotator:
                 continue
             if t.tag_ == "VBN" and t.dep_ in ("advcl", "acl") and not any(c.dep_.startswith("nsubj") for c in t.children):
                 continue  # "Asked whether ..., she said": the question is not her speech
-            if _negated_cue(t):
-                continue
+            if _negated_cue(t) or (t.lower_ == "asked" and not any(c.dep_.startswith("nsubj") for c in t.children)):
+                continue  # "Asked whether ..., she replied": the reporter's question
             comp = self._complement(t)
             if comp is None:
+                comp = self._aside_content(t)
+                if comp is not None:
+                    f = self._aside_found(t, comp, view, covered)
+                    if f is not None:
+                        out.append((t, f))
                 continue
+            if any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in comp.children):
+                continue  # "did not say whether ...": a question, not a statement
             subj = _subject(t, view)
             if subj is None or (subj.lower_ in ("this", "which", "what") and t.dep_ != "relcl"):
                 continue
@@ -1198,7 +1346,15 @@ class QuoteAnnotator:
             if "\n" in text[s:e] or "\n" in text[min(s, t.idx) : max(e, t.idx)]:
                 continue  # a parse running across paragraphs (headlines, bylines)
             if any(s <= cs < e or cs <= s < ce for cs, ce in covered):
-                continue  # a clause carrying quoted words is reported as those partial quotes
+                # a clause carrying quoted words is reported as those partial quotes; its coordinated
+                # parts without quote marks ("... 'X' and had arrested three suspects") are reported speech
+                for part in self._unquoted_conjuncts(comp, covered):
+                    g = Found(part[0].idx, part[-1].idx + len(part[-1]), "indirect",
+                              Region(t.sent.start_char, t.sent.end_char))
+                    g.cue = _cue_span(t, _phrase_matches(t.sent, lex))
+                    resolve_speaker(subj, view, g)
+                    out.append((t, g))
+                continue
             sent = t.sent
             f = Found(s, e, "indirect", Region(sent.start_char, sent.end_char))
             f.cue = _cue_span(t, _phrase_matches(sent, lex))
@@ -1206,10 +1362,64 @@ class QuoteAnnotator:
             out.append((t, f))
         kept = []
         for cue, f in out:
-            if any(g is not f and g.start <= cue.idx < g.end for _, g in out):
-                continue  # "she said Brazil will insist that ...": one report, not two
+            if cue.dep_ != "relcl" and any(g is not f and g.start <= cue.idx < g.end for _, g in out):
+                continue  # "she said Brazil will insist that ...": one report, not two (but "..., which
+                # X says contains ...": X's own claim inside another report)
             kept.append(f)
         return kept
+
+    def _unquoted_conjuncts(self, comp: Token, covered: list[tuple[int, int]]) -> list[list[Token]]:
+        """Coordinated verbs of a reported clause ("said X and had arrested Y") free of quote marks."""
+        parts = []
+        for d in comp.children:
+            if d.dep_ != "conj" or d.pos_ not in ("VERB", "AUX") or self.lex.is_cue(d):
+                continue
+            toks = list(d.subtree)
+            while toks and (toks[0].is_punct or toks[0].dep_ in ("cc", "mark")):
+                toks = toks[1:]
+            while toks and toks[-1].is_punct:
+                toks = toks[:-1]
+            if len(toks) < 3:
+                continue
+            s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+            if not any(s <= cs < e or cs <= s < ce for cs, ce in covered):
+                parts.append(toks)
+        return parts
+
+    @staticmethod
+    def _aside_content(t: Token) -> Token | None:
+        """"Each one, she says, marks ...": a cue set off by commas inside the clause it reports;
+        the clause is its head."""
+        doc = t.doc
+        if t.dep_ not in ("parataxis", "advcl", "ccomp") or t.head.pos_ not in ("VERB", "AUX") or t.head.i < t.i:
+            return None
+        left, right = t.left_edge.i, t.right_edge.i
+        if left == 0 or right + 1 >= len(doc) or doc[left - 1].text != "," or doc[right + 1].text != ",":
+            return None
+        if right - left > 5 or not any(c.dep_ == "nsubj" for c in t.children):
+            return None
+        return t.head
+
+    def _aside_found(
+        self, t: Token, head: Token, view: _DocView, covered: list[tuple[int, int]]
+    ) -> Found | None:
+        subj = _subject(t, view)
+        if subj is None:
+            return None
+        toks = [x for x in head.subtree if not (t.left_edge.i - 1 <= x.i <= t.right_edge.i + 1)]
+        while toks and (toks[0].is_punct or toks[0].dep_ in ("cc", "mark")):
+            toks = toks[1:]
+        while toks and toks[-1].is_punct:
+            toks = toks[:-1]
+        if len(toks) < 3:
+            return None
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+        if "\n" in view.text[s:e] or any(s <= cs < e or cs <= s < ce for cs, ce in covered):
+            return None
+        f = Found(s, e, "indirect", Region(t.sent.start_char, t.sent.end_char))
+        f.cue = (t.idx, t.idx + len(t))
+        resolve_speaker(subj, view, f)
+        return f
 
     def _complement(self, t: Token) -> Token | None:
         """The reported clause of a cue: its ccomp, the "that"-clause of "in a statement", or the
@@ -1269,11 +1479,16 @@ class QuoteAnnotator:
                     toks = [x for x in toks if x.i < prev.i - 1]
                     break
         for d in comp.subtree:
-            if d.i != comp.i and d.dep_ in ("conj", "advcl", "parataxis") and self.lex.is_cue(d) and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in d.children
-            ):
+            if d.i != comp.i and d.dep_ in ("conj", "advcl", "parataxis") and self.lex.is_cue(d) and (
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in d.children)
+                or (d.dep_ == "conj" and d.head.i == comp.i and d.tag_ in ("VBD", "VBZ"))
+            ):  # "... is valid and in 2018 asked the court": the speaker acting again
                 cut = d.left_edge.i
                 toks = [x for x in toks if x.i < cut]
+                break
+        for k, x in enumerate(toks[:6]):  # "CITY: ... , officials said": the dateline is no part of it
+            if x.text in (":", "\u2014", "\u2013", "--") and all(y.is_upper or y.is_punct for y in toks[:k]):
+                toks = toks[k + 1 :]
                 break
         while toks and (toks[0].is_punct or (toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"))):
             toks = toks[1:]

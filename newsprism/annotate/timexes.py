@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 # --------------------------------------------------------------------------- lexicon
 
@@ -201,6 +201,9 @@ class _Ctx:
     ref_year: int | None = None  # last explicit year mentioned
     ref_year_sent: int = -1
     day_dates: list[tuple[int, int, dt.date]] = field(default_factory=list)  # (sent, start, date)
+    ref_month: tuple[int, int] | None = None  # (year, month) of the last month-precise date mentioned
+    last_value: str | None = None  # value of the last calendar DATE mentioned, at its own granularity
+    hint: TenseHint | None = None  # the parse's tense for a span, when running as a component
 
     def sent_of(self, pos: int) -> int:
         return bisect_right(self.sent_starts, pos) - 1
@@ -213,6 +216,7 @@ class _Ctx:
 
 
 Resolved = tuple[str, str, str | None]  # (type, value, anchor kind)
+TenseHint = Callable[[int, int], "int | None"]  # (start, end) -> -1 past, +1 future, 0 present, None unknown
 Resolver = Callable[[_Ctx, int, int], Resolved | None]
 
 
@@ -230,7 +234,8 @@ class _Cand:
 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|wo n't|shall|would|going\s+to|to\s+be\s+\w+ed|is\s+to|are\s+to|set\s+to|due\s+to|plans?\s+to|planning"
-    r"|scheduled|(?:is|are|be)\s+expected|upcoming|coming|next|later\s+this|to\s+be\s+held|would\s+like|hopes?\s+to|intends?)\b"
+    r"|scheduled|(?:is|are|be)\s+expected|upcoming|coming|next|later\s+this|to\s+be\s+held|would\s+like|hopes?\s+to|intends?"
+    r"|ahead\s+of|expires?|takes?\s+effect|due\s+(?:in|on|by|to)|(?-i:may|might|could|should|must))\b"
     r"|'ll\b",
     _FLAGS,
 )
@@ -248,15 +253,23 @@ _ATTRIBUTION_END = re.compile(r"\s*(?:[.;,]|$|(?:in|on|at|during|after|before|fr
 _QUOTE_OPEN = re.compile(r"[«“\"‘:]")
 _PARTICIPLE_AFTER = re.compile(r"\s+by\b", _FLAGS)
 _AUX_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|has|have|not|get|gets)\s+$", _FLAGS)
-_PREP_TENSE = re.compile(r"\b(?:(?P<f>until|till|by|before)|(?P<p>since))\s+(?:next\s+|this\s+|the\s+)?$", _FLAGS)
-_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|because|while|although|though|but|where)\b", _FLAGS)
+_PREP_TENSE = re.compile(
+    r"\b(?:(?P<f>until|till|by|before|for)|(?P<p>since))\s+(?:next\s+|this\s+|the\s+)?"
+    rf"(?:\d{{1,2}}(?:[:.]\d\d)?\s*{_AMPM_RE}?\s+on\s+)?$",  # "until 11:59 p.m. on 30 September"
+    _FLAGS,
+)
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|because|while|although|though|but|where)\b|,\s+and\b", _FLAGS)
 
 
 def _tense(ctx: _Ctx, start: int, end: int) -> int:
     """-1 past, +1 future, 0 unknown: the verb cue nearest to the expression in its sentence."""
-    prep = _PREP_TENSE.search(ctx.text, max(0, start - 16), start)
+    prep = _PREP_TENSE.search(ctx.text, max(0, start - 32), start)
     if prep is not None:
         return 1 if prep.group("f") else -1  # "until Friday" looks ahead, "since Friday" back
+    if ctx.hint is not None:
+        parsed = ctx.hint(start, end)  # the governing verb's tense/aspect, from the parse
+        if parsed is not None:
+            return parsed
     s, e = ctx.sentence(start)
     sub = _SUBORDINATE.search(ctx.text, end, e)
     if sub is not None:
@@ -386,7 +399,11 @@ def _pattern(rx: str, prio: int = 0) -> Callable[[_Handler], _Handler]:
     return deco
 
 
-_PRE_WD = rf"(?:(?P<wd>{_WD_RE}),?\s+)?"
+_PRE_WD = rf"(?:(?P<wd>{_WD_RE}|(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)),?\s+)?"  # "Thu 12 Jun 2025"
+_REL_YEAR = r"(?:,?\s+(?:of\s+)?(?P<ry>next|last|this)\s+year\b)"  # "April next year": one expression
+_RY = {"next": 1, "last": -1, "this": 0}
+
+
 
 
 def _month_of(word: str) -> int:
@@ -397,16 +414,23 @@ def _is_cap(s: str) -> bool:
     return s[:1].isupper()
 
 
-def _absolute(y: int | None, m: int, d: int | None, explicit: bool) -> Resolver:
+def _absolute(y: int | None, m: int, d: int | None, explicit: bool, rel_year: int | None = None) -> Resolver:
+    """A calendar date; without a year, ``rel_year`` ("next year" = +1) or the tense picks it."""
+
     def res(ctx: _Ctx, start: int, end: int) -> Resolved | None:
-        year = y if explicit else _pick_year(ctx, start, end, m, d)
+        if explicit:
+            year: int | None = y
+        elif rel_year is not None:
+            year = ctx.anchor.year + rel_year if ctx.anchor.year else None
+        else:
+            year = _pick_year(ctx, start, end, m, d)
         _note_date(ctx, start, year, m, d, explicit)
         return "DATE", _ymd(year, m, d), (None if explicit else ("dct" if year else None))
 
     return res
 
 
-@_pattern(rf"\b{_PRE_WD}(?:the\s+)?(?P<mon>{_MONTH_RE})\s+(?P<day>{_DAY_RE})\b(?:,?\s+(?P<year>{_YEAR_RE})\b)?", 5)
+@_pattern(rf"\b{_PRE_WD}(?:the\s+)?(?P<mon>{_MONTH_RE})\s+(?P<day>{_DAY_RE})\b(?:,?\s+(?P<year>{_YEAR_RE})\b|{_REL_YEAR})?", 5)
 def _month_day(m: re.Match[str], text: str) -> _Cand | None:
     mon = m.group("mon")
     if mon[0].islower() and not m.group("year"):
@@ -423,11 +447,12 @@ def _month_day(m: re.Match[str], text: str) -> _Cand | None:
     start = m.start("wd") if m.group("wd") else m.start("mon")
     if text[m.start():m.start() + 4].lower() == "the ":
         start = m.start() if not m.group("wd") else start
-    return _Cand(start, m.end(), _absolute(year, month, day, year is not None))
+    return _Cand(start, m.end(), _absolute(year, month, day, year is not None, _RY.get((m.group("ry") or "").lower())))
 
 
 @_pattern(
-    rf"\b{_PRE_WD}(?:the\s+)?(?P<day>{_DAY_RE})(?:\s+of)?\s+(?P<mon>{_MONTH_RE})(?![a-z])(?:,?\s+(?P<year>{_YEAR_RE})\b)?",
+    rf"\b{_PRE_WD}(?:the\s+)?(?P<day>{_DAY_RE})(?:\s+of)?\s+(?P<mon>{_MONTH_RE})(?![a-z])"
+    rf"(?:,?\s+(?P<year>{_YEAR_RE})\b|{_REL_YEAR})?",
     5,
 )
 def _day_month(m: re.Match[str], text: str) -> _Cand | None:
@@ -451,7 +476,7 @@ def _day_month(m: re.Match[str], text: str) -> _Cand | None:
     start = m.start("wd") if m.group("wd") else m.start("day")
     if not m.group("wd") and text[m.start():m.start() + 4].lower() == "the ":
         start = m.start()
-    return _Cand(start, m.end(), _absolute(year, month, day, year is not None))
+    return _Cand(start, m.end(), _absolute(year, month, day, year is not None, _RY.get((m.group("ry") or "").lower())))
 
 
 @_pattern(rf"\b(?P<year>{_YEAR_RE})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b(?!-\d)", 6)
@@ -511,13 +536,13 @@ def _month_year(m: re.Match[str], text: str) -> _Cand | None:
 
 _BARE_MONTH_CUE = re.compile(
     r"(?:\b(?:in|since|until|till|by|during|from|to|through|before|after|of|early|late|mid|last|next|this"
-    r"|that|each|every|until|between|and|or|around|throughout|on)\s+|\bmid-|\bend-)$",
+    r"|that|each|every|until|between|and|or|around|throughout|on|for)\s+|\bmid-|\bend-)$",
     _FLAGS,
 )
 _SAFE_MONTHS = {"january", "february", "september", "october", "november", "december"}
 
 
-@_pattern(rf"\b(?P<rel>(?:last|next|this|past|coming|that)\s+)?(?P<mon>{_MONTH_RE})(?![\w'’-])", 2)
+@_pattern(rf"\b(?P<rel>(?:last|next|this|past|coming|that)\s+)?(?P<mon>{_MONTH_RE})(?![\w'’-]){_REL_YEAR}?", 2)
 def _bare_month(m: re.Match[str], text: str) -> _Cand | None:
     mon = m.group("mon")
     if not _is_cap(mon) or "." in mon or len(mon) <= 4 and mon.lower() not in ("may", "june", "july"):
@@ -528,6 +553,8 @@ def _bare_month(m: re.Match[str], text: str) -> _Cand | None:
         return None
     if lower == "may" and re.match(r"\s+(?:be|have|not|also|still|well|never|soon|even|need)\b", text[m.end():]):
         return None
+    if lower == "may" and not m.group("rel") and re.search(r"\bfor\s+$", before, _FLAGS):
+        return None  # "voted for May": a person
     # a following capitalized word makes a name ("March Madness", "August Rush") unless a year
     if re.match(r"\s+[A-Z][a-z]", text[m.end():]) and not re.match(r"\s+(?:and|or)\b", text[m.end():]):
         return None
@@ -535,9 +562,15 @@ def _bare_month(m: re.Match[str], text: str) -> _Cand | None:
         return None  # "Elizabeth May", "Theresa May"
     month = _month_of(mon)
     rel = (m.group("rel") or "").strip().lower()
+    ry = _RY.get((m.group("ry") or "").lower())
 
     def res(ctx: _Ctx, start: int, end: int) -> Resolved | None:
         a = ctx.anchor
+        if ry is not None:
+            if a.year is None:
+                return "DATE", _ymd(None, month, None), None
+            ctx.ref_month = (a.year + ry, month)
+            return "DATE", _ymd(a.year + ry, month, None), "dct"
         if rel in ("last", "past", "next", "coming") and a.year and a.month:
             if rel in ("last", "past"):
                 y = a.year if month < a.month else a.year - 1
@@ -560,6 +593,17 @@ _YEAR_BLOCK_AFTER = re.compile(
 )
 
 
+# "the 1982 Convention", "the 2016 election": a year premodifying a name or an event noun is a DATE
+_YEAR_PREMODIFIES = re.compile(
+    r"\s+(?:(?-i:[A-Z][a-z]+)|(?:presidential\s+|general\s+|parliamentary\s+|local\s+)?(?:elections?|votes?"
+    r"|census|war|summit|agreement|accords?|treaty|convention|constitution|protocol|deal|crisis|budget|law|act"
+    r"|games|olympics|referendum|ceasefire|truce|invasion|revolution|uprising|coup|ruling|award|decision"
+    r"|declaration|campaign|report|season|edition|talks|conference|pact|attacks?|massacre|earthquake|floods?"
+    r"|protests?|strike|riots?|sanctions|visit|trip|meeting|negotiations|deadline|plan|reform|order|decree))\b",
+    _FLAGS,
+)
+
+
 @_pattern(rf"(?<![\w$€£¥.,/#])(?P<year>{_YEAR_RE})(?![\w%]|[.,/]\d|-\d\d-)", 1)
 def _year(m: re.Match[str], text: str) -> _Cand | None:
     y = int(m.group("year"))
@@ -571,7 +615,8 @@ def _year(m: re.Match[str], text: str) -> _Cand | None:
     before = text[max(0, m.start() - 16):m.start()]
     if re.search(r"\b(?:no|number|nos|room|route|flight|page|pages|article|resolution|model|type|item|"
                  r"code|section|paragraph|of\s+the)\.?\s*$", before, _FLAGS) and not re.search(
-                     r"\b(?:of|in|since)\s+$", before, _FLAGS):
+                     r"\b(?:of|in|since)\s+$", before, _FLAGS) and not (
+                         re.search(r"\bthe\s+$", before, _FLAGS) and _YEAR_PREMODIFIES.match(text, m.end())):
         return None
     if y < 1800 and not re.search(r"\b(?:in|since|of|from|until|by|year|circa|c\.|to|before|after)\s+$",
                                   before, _FLAGS):
@@ -845,6 +890,86 @@ def _anaphoric_day(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), res)
 
 
+@_pattern(r"\bovernight\b(?![-'’])", 4)
+def _overnight(m: re.Match[str], text: str) -> _Cand | None:
+    """"crashed overnight": the night before the reference day (after it, when ahead) -- TIME ...TNI.
+
+    Left out as the idiom "suddenly" ("almost overnight", "did not happen overnight").
+    """
+    before = text[max(0, m.start() - 40):m.start()]
+    clause = re.split(r"[.;:!?]", before)[-1]
+    if re.search(r"\b(?:almost|nearly|virtually|practically|literally|not|never|n't|won't|cannot|can't)\b", clause,
+                 _FLAGS) or re.search(r"\bn['’]t\b", clause):
+        return None
+
+    def res(ctx: _Ctx, start: int, end: int) -> Resolved | None:
+        same = [(abs(s0 - start), d) for si, s0, d in ctx.day_dates if si == ctx.sent_of(start)]
+        day = min(same)[1] if same else ctx.anchor.date
+        if day is None:
+            return "TIME", "XXXX-XX-XXTNI", None
+        if _tense(ctx, start, end) <= 0:
+            day = day - dt.timedelta(days=1)
+        return "TIME", f"{_iso(day)}TNI", ("last" if same else "dct")
+
+    return _Cand(m.start(), m.end(), res)
+
+
+@_pattern(r"\b(?P<w>earlier|later)\s+(?:in|that)\s+(?:the\s+)?(?P<u>day|week|month|year)\b"
+          r"|(?<=\bfor\s)the\s+(?P<u2>day)\b(?![-'’]|\s+(?:of|when|that|before|after)\b)", 4)
+def _in_the_unit(m: re.Match[str], text: str) -> _Cand | None:
+    """"Earlier in the day", "later that week", "adjourns for the day": the unit holding the last date."""
+    unit = (m.group("u") or m.group("u2")).lower()
+
+    def res(ctx: _Ctx, start: int, end: int) -> Resolved | None:
+        base = ctx.ref or ctx.anchor.date
+        if base is None:
+            return "DATE", "PRESENT_REF", None
+        kind = "last" if ctx.ref and ctx.ref != ctx.anchor.date else "dct"
+        if unit == "day":
+            return "DATE", _iso(base), kind
+        if unit == "week":
+            return "DATE", _week(base), kind
+        if unit == "month":
+            return "DATE", f"{base.year:04d}-{base.month:02d}", kind
+        return "DATE", f"{base.year:04d}", kind
+
+    return _Cand(m.start(), m.end(), res)
+
+
+@_pattern(rf"\bthe\s+(?P<o>{_ORD_RE})\b(?!\s+(?:of\s+)?(?:{_MONTH_RE}|century|centuries|time|round|day|week|month"
+          r"|year|anniversary|amendment|floor|place|term|division|session|edition|annual|consecutive|largest|biggest"
+          r"|most|largest|[a-z]+(?:est|ed|ing)\b))(?!\s+[A-Za-z])", 2)
+def _nth_of_month(m: re.Match[str], text: str) -> _Cand | None:
+    """"on the 14th": that day of the month last mentioned (else the document's), the tense picking the month."""
+    o = m.group("o").lower()
+    if not o[0].isdigit():
+        return None  # "the third" alone is almost never a date
+    day = int(re.sub(r"\D", "", o))
+    if not 1 <= day <= 31 or not re.search(r"\b(?:on|by|until|till|from|since|before|after)\s+$",
+                                           text[max(0, m.start() - 8):m.start()], _FLAGS):
+        return None
+
+    def res(ctx: _Ctx, start: int, end: int) -> Resolved | None:
+        a = ctx.anchor
+        if ctx.ref_month is not None:
+            y, mo = ctx.ref_month
+        elif a.year and a.month:
+            y, mo = a.year, a.month
+            t = _tense(ctx, start, end)
+            if a.day and t < 0 and day > a.day:
+                y, mo = _add_months(y, mo, -1)
+            elif a.day and t > 0 and day < a.day:
+                y, mo = _add_months(y, mo, 1)
+        else:
+            return "DATE", f"XXXX-XX-{day:02d}", None
+        if not _valid(y, mo, day):
+            return None
+        _note_date(ctx, start, y, mo, day, False)
+        return "DATE", _ymd(y, mo, day), ("last" if ctx.ref_month else "dct")
+
+    return _Cand(m.start(), m.end(), res)
+
+
 _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
              "new year's eve": (12, 31), "new year's": (1, 1), "boxing day": (12, 26), "valentine's day": (2, 14),
              "halloween": (10, 31), "may day": (5, 1)}
@@ -878,16 +1003,21 @@ def _holiday(m: re.Match[str], text: str) -> _Cand | None:
 # ---- seasons, quarters, halves
 
 
-@_pattern(r"\b(?:(?P<rel>this|last|next|past|coming|that)\s+|the\s+)?(?P<s>spring|summer|autumn|fall|winter)\b"
-          rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR_RE})\b)?", 3)
+@_pattern(r"\b(?:(?P<rel>this|last|next|past|coming|that)\s+|the\s+|(?<=\bits\s)|(?<=\btheir\s))?"
+          r"(?P<s>spring|summer|autumn|fall|winter)\b"
+          rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR_RE})\b|{_REL_YEAR})?", 3)
 def _season(m: re.Match[str], text: str) -> _Cand | None:
     season = m.group("s")
     if _is_cap(season) and re.search(r"[A-Z]\w+\s+$", text[max(0, m.start() - 12):m.start()]):
         return None  # "Arab Spring", "Prague Spring"
     rel = (m.group("rel") or "").lower()
-    if season.lower() == "fall" and not (rel or m.group("year") or m.group(0).lower().startswith("the")):
-        return None
-    if not (rel or m.group("year")) and not re.search(r"\b(?:in|during|by|until|since|through|this|over)\s+(?:the\s+)?$",
+    ry = _RY.get((m.group("ry") or "").lower())
+    # "its autumn session", "their spring offensive": a season premodifying an organisation's event
+    owned = bool(re.search(r"\b(?:its|their)\s$", text[max(0, m.start() - 6):m.start()], _FLAGS))
+    if season.lower() == "fall" and (not (rel or m.group("year") or m.group(0).lower().startswith("the"))
+                                     or re.match(r"\s+of\b", text[m.end():], _FLAGS)):
+        return None  # "its fall", "the fall of the regime": the noun, not the season
+    if not (rel or m.group("year") or ry is not None or owned) and not re.search(r"\b(?:in|during|by|until|since|through|this|over)\s+(?:the\s+)?$",
                                                      text[max(0, m.start() - 16):m.start()] + " ", _FLAGS):
         if not m.group(0).lower().startswith("the"):
             return None
@@ -903,6 +1033,8 @@ def _season(m: re.Match[str], text: str) -> _Cand | None:
         a = ctx.anchor
         if a.year is None:
             return "DATE", f"XXXX-{code}", None
+        if ry is not None:
+            return "DATE", f"{a.year + ry}-{code}", "dct"
         k = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
         y = a.year + k
         if rel == "that" and ctx.ref_year:
@@ -1039,6 +1171,17 @@ def _h24(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(m.start(), end, _time_resolver(clock))
 
 
+_TZ_NAMES = (r"(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST|AEST|AEDT|HKT|SGT|WIB"
+             r"|hrs|local\s+time)")
+
+
+@_pattern(rf"(?<![\w:.,$€£])(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)\s*(?-i:{_TZ_NAMES})\b", 4)
+def _dotted_clock(m: re.Match[str], text: str) -> _Cand | None:
+    """"07.00 BST", "18.30 GMT": British dotted clock times, kept only with a time zone (else a number)."""
+    clock = _clock(int(m.group("h")), int(m.group("m")), None)
+    return _Cand(m.start(), m.end(), _time_resolver(clock)) if clock else None
+
+
 @_pattern(rf"\b(?:(?P<q>about|around|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?:(?P<noon>noon|midday|midnight)"
           rf"|(?P<h>{_SMALL}|1[0-2]|[1-9])\s+o['’]clock(?:\s+(?:in\s+the\s+)?(?P<p>morning|afternoon|evening|at\s+night))?)\b", 4)
 def _noon(m: re.Match[str], text: str) -> _Cand | None:
@@ -1052,7 +1195,15 @@ def _noon(m: re.Match[str], text: str) -> _Cand | None:
             return None
     start = m.start() if m.group("q") and not m.group("q").lower().startswith(("shortly", "just")) else m.start(
         "noon") if m.group("noon") else m.start("h")
+    if clock == "24:00":
+        return _Cand(start, m.end(), _midnight)
     return _Cand(start, m.end(), _time_resolver(clock))
+
+
+def _midnight(ctx: _Ctx, start: int, end: int) -> Resolved:
+    """Midnight ahead ("expires at midnight") ends the day, T24:00; one reported ("shortly after
+    midnight") began it, T00:00."""
+    return "TIME", "T24:00" if _tense(ctx, start, end) > 0 else "T00:00", "pending"
 
 
 # ---- durations, "ago", "later"
@@ -1107,11 +1258,11 @@ def _duration_pat(m: re.Match[str], text: str) -> _Cand | None:
         # "two-day visit", "a five-year plan": a duration, without the article
         if nl in ("a", "an"):
             return None
-    if nl in ("a", "an") and not m.group("q") and not det and sep == " ":
+    if nl in ("a", "an") and not m.group("q") and not det and sep == " " and not tail:
         before = text[max(0, m.start() - 12):m.start()]
         before = text[max(0, m.start() - 24):m.start()]
         if re.search(r"(?:\b(?:once|twice|times|per|million|billion|trillion|bn|percent|dollars|euros|barrels"
-                     r"|tonnes|tons)|\d|[$€£]\S*)\s*$", before, _FLAGS):
+                     r"|tonnes|tons|seconds|minutes|hours|days|nights|weeks|months)|\d|[$€£]\S*)\s*$", before, _FLAGS):
             # "$5 billion a year", "twice a week": a set
             value_s = f"P1{letter}" if not timepart else f"PT1{letter}"
             if mult != 1:
@@ -1131,6 +1282,11 @@ def _duration_pat(m: re.Match[str], text: str) -> _Cand | None:
         def res_rel(ctx: _Ctx, s: int, e: int) -> Resolved | None:
             base = (ctx.ref or ctx.anchor.date) if anaphoric else ctx.anchor.date
             kind = "last" if anaphoric else "dct"
+            last = _CAL_VALUE.match(ctx.last_value or "") if anaphoric and letter == "Y" and n is not None else None
+            if last is not None and "-" in last.group(0) and len(last.group(0)) < 10:
+                # "in the fourth quarter of 2024, up from 30% a year earlier": the same period, shifted
+                y0 = int(last.group(1)) + sign * n * mult
+                return "DATE", f"{y0:04d}{last.group(0)[4:]}", kind
             if base is None and ctx.anchor.year and letter == "Y" and not anaphoric:
                 base = dt.date(ctx.anchor.year, 7, 1)
             if base is None or n is None:
@@ -1158,15 +1314,39 @@ def _the_past_unit(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), lambda c, s, e: ("DURATION", value, None))
 
 
-@_pattern(r"\b(?:the\s+(?:past|last|next|recent|previous|following)\s+(?:few\s+|several\s+|couple\s+of\s+)?"
-          r"|(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bafter\s)|(?<=\btook\s)|(?<=\bspent\s))"
-          r"(?P<u>seconds|minutes|hours|days|weeks|months|years|decades)\b(?!\s+(?:old|ago|of\s+age|later|earlier)\b|-)", 2)
+# what may stand right before a bare plural unit read as a duration ("within hours", "took weeks",
+# ", days after the attack"); determiners and adjectives ("the days of", "long hours") may not
+_BARE_BEFORE = re.compile(
+    r"(?:^|[\n,;:.!?(\[\"“‘'—–]|\b(?:for|within|over|after|before|than|took|take|takes|taking|spent|spend|spends"
+    r"|spending|waited|wait|waits|lasted|last|lasts|lasting|came|comes|come|are|is|was|were|be|been|remain|remains"
+    r"|remained|needs|need|needed|required|requires|require|only|just|not|even|still|already|and|or|but|of"
+    r"|matter\s+of|for\s+the\s+first\s+time\s+in|(?:time|first|est|worst|best|most)\s+in))\s*$",
+    _FLAGS,
+)
+
+
+@_pattern(r"\b(?:the\s+(?:past|last|next|recent|previous|following)\s+(?:few\s+|several\s+|couple\s+of\s+)?)?"
+          r"(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b"
+          r"(?!\s+(?:old|ago|of\s+age|later|earlier)\b|[-'’])", 2)
 def _bare_plural(m: re.Match[str], text: str) -> _Cand | None:
+    """"within hours", "took weeks", "days after the attack", "the past few days": DURATION with X."""
     unit = m.group("u")
-    if m.start() == m.start("u") and re.search(r"\bin\s$", text[max(0, m.start() - 3):m.start()]) and not re.search(
-            r"\b(?:first|first\s+time|time)\s+in\s$", text[max(0, m.start() - 20):m.start()], _FLAGS):
-        return None  # "in years" only as "the first time in years"
+    if m.start() == m.start("u") and not _BARE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        return None
+    if m.start() == m.start("u") and re.search(r"\bin\s+$", text[max(0, m.start() - 4):m.start()], _FLAGS) \
+            and not re.search(r"(?:time|first|est|worst|best|most)\s+in\s+$", text[max(0, m.start() - 20):m.start()],
+                              _FLAGS):
+        return None  # "in years" only as "the first time in years", "the worst in decades"
     value = _duration(None, unit)
+    return _Cand(m.start(), m.end(), lambda c, s, e: ("DURATION", value, None))
+
+
+@_pattern(r"(?<![\w-])(?P<u>hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies))-?long\b", 3)
+def _unit_long(m: re.Match[str], text: str) -> _Cand | None:
+    """"weeklong", "day-long", "months-long": one unit (P1W) or, plural, an unspecified number (PXM)."""
+    u = m.group("u").lower()
+    plural = u.endswith("s") or u == "centuries"
+    value = _duration(None if plural else 1, u)
     return _Cand(m.start(), m.end(), lambda c, s, e: ("DURATION", value, None))
 
 
@@ -1219,14 +1399,14 @@ def _set(m: re.Match[str], text: str) -> _Cand | None:
 _REF_WORDS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "at present": "PRESENT_REF",
     "these days": "PRESENT_REF", "at the moment": "PRESENT_REF", "the present": "PRESENT_REF",
-    "recently": "PAST_REF", "former": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
+    "recently": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
     "in recent years": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
     "the coming days": "FUTURE_REF", "the coming weeks": "FUTURE_REF", "the coming months": "FUTURE_REF",
     "the coming years": "FUTURE_REF", "soon": "FUTURE_REF",
 }
 
 
-@_pattern(r"\b(?:now|currently|nowadays|at\s+present|these\s+days|at\s+the\s+moment|the\s+present|recently|former"
+@_pattern(r"\b(?:now|currently|nowadays|at\s+present|these\s+days|at\s+the\s+moment|the\s+present|recently"
           r"|formerly|the\s+past|in\s+recent\s+years|the\s+(?:near\s+|distant\s+)?future|the\s+coming\s+(?:days|weeks"
           r"|months|years))\b(?![-'’])", 1)
 def _refs(m: re.Match[str], text: str) -> _Cand | None:
@@ -1234,8 +1414,6 @@ def _refs(m: re.Match[str], text: str) -> _Cand | None:
     if w == "now" and re.match(r"\s*-", text[m.end():]):
         return None
     if w == "the present" and re.match(r"\s+(?:day|case|situation|government)\b", text[m.end():], _FLAGS):
-        return None
-    if w == "former" and m.group(0)[0].isupper() and m.start() > 0 and text[m.start() - 1] not in "\n\"“( ":
         return None
     if w == "soon" and re.match(r"\s+after\b", text[m.end():], _FLAGS):
         return None
@@ -1300,14 +1478,16 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
 _MERGE_GAP = re.compile(r"^(?:,?\s+(?:on\s+)?|\s*,\s*)$")
 
 
-def find_timexes(text: str, anchor: dt.date | str | None = None, ages: bool = False) -> list[dict[str, Any]]:
+def find_timexes(text: str, anchor: dt.date | str | None = None, ages: bool = False,
+                 tense: TenseHint | None = None) -> list[dict[str, Any]]:
     """Find and normalize the time expressions of ``text`` against the document date ``anchor``.
 
     ``anchor`` may be a date, an ISO string at any precision ("2017", "2017-05", "2017-05-29")
     or None. Returns ``{"start", "end", "type", "value", "anchor"}`` dicts in text order; anchor
     is "dct" (resolved against the document date), "last" (against the last mentioned date)
     or None (the text gave the value itself). Ages ("a 64-year-old") are durations in TimeML
-    corpora but not time references; ``ages=True`` includes them.
+    corpora but not time references; ``ages=True`` includes them. ``tense`` (the component passes
+    one built from the parse) gives the tense governing a span; the regex cues are the fallback.
     """
     if not text:
         return []
@@ -1320,13 +1500,14 @@ def find_timexes(text: str, anchor: dt.date | str | None = None, ages: bool = Fa
                 cands.append(c)
     chosen = _select(cands)
     anc = _Anchor.parse(anchor)
-    ctx = _Ctx(text=text, anchor=anc, sent_starts=_sentence_starts(text))
+    ctx = _Ctx(text=text, anchor=anc, sent_starts=_sentence_starts(text), hint=tense)
     ctx.ref = anc.date
     out: list[dict[str, Any]] = []
     for c in chosen:
         res = c.resolve(ctx, c.start, c.end)
         if res is None:
             continue
+        _remember(ctx, res)
         start = _extend_prefix(text, c, res)
         if out and start < out[-1]["end"]:
             start = c.start
@@ -1334,6 +1515,21 @@ def find_timexes(text: str, anchor: dt.date | str | None = None, ages: bool = Fa
     out = _merge_time_date(text, out)
     _finish_times(ctx, out)
     return out
+
+
+_CAL_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-\d\d)?|-(?:Q[1-4]|H[12]|SP|SU|FA|WI))?$")
+
+
+def _remember(ctx: _Ctx, res: Resolved) -> None:
+    """Keep the last calendar date mentioned (any granularity) and its month, for anaphora."""
+    if res[0] != "DATE":
+        return
+    m = _CAL_VALUE.match(res[1])
+    if m is None:
+        return
+    ctx.last_value = res[1]
+    if m.group(2):
+        ctx.ref_month = (int(m.group(1)), int(m.group(2)))
 
 
 def _merge_time_date(text: str, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -1400,7 +1596,9 @@ def _finish_times(ctx: _Ctx, items: list[dict[str, Any]]) -> None:
         day: dt.date | None = None
         kind: str | None = "last"
         if same:
-            day = min((abs(s - it["start"]), d) for s, d in same)[1]
+            pos, day = min((abs(s - it["start"]), s, d) for s, d in same)[1:]
+            if it["value"][1:3] < "06" and _late_day(text, items, pos):
+                day = day + dt.timedelta(days=1)  # "late Monday ... at 1:40 a.m.": the small hours after it
         elif _alone_on_line(text, it["start"], it["end"]):
             n_before = bisect_right(starts, it["start"] - 1)
             h = bisect_right(header_pos, it["start"] - 1)
@@ -1419,6 +1617,15 @@ def _finish_times(ctx: _Ctx, items: list[dict[str, Any]]) -> None:
             it["value"], it["anchor"] = _iso(day) + it["value"], kind
 
 
+def _late_day(text: str, items: list[dict[str, Any]], pos: int) -> bool:
+    """Is the day mentioned at ``pos`` an evening or night ("late Monday", "Monday night")?"""
+    for it in items:
+        if it["start"] <= pos < it["end"]:
+            return (text[it["start"]:it["end"]].lower().startswith("late")
+                    or str(it["value"]).endswith(("TNI", "TEV")))
+    return False
+
+
 def _line_is_date(text: str, pos: int) -> bool:
     """Is the date starting at ``pos`` a header, alone on its line (a weekday/date dateline)?"""
     line_start = text.rfind("\n", 0, pos) + 1
@@ -1430,8 +1637,78 @@ def _line_is_date(text: str, pos: int) -> bool:
 # --------------------------------------------------------------------------- spaCy component
 
 
+_MODAL_PAST = {"have", "'ve"}  # "would have met": a counterfactual past
+_LOOKS_AHEAD = {"ahead", "until", "till", "pending", "upcoming", "coming", "next"}
+_LOOKS_BACK = {"since", "ago"}
+_SCHEDULED = {"scheduled", "expected", "set", "due", "slated", "planned", "poised", "supposed", "timed"}
+_REPORTING_LEMMAS = {"say", "tell", "announce", "add", "note", "write", "state", "report", "confirm", "claim"}
+
+
+def _verb_tense(v: Token) -> int | None:
+    """Tense/aspect of one verb from its tag and auxiliaries: -1 past, +1 future, 0 present, None unclear."""
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in auxes}
+    if any(a.tag_ == "MD" for a in auxes):
+        return -1 if lowers & _MODAL_PAST else 1  # "will hold", "could meet", "would have met"
+    if any(a.tag_ == "TO" for a in auxes):
+        return 1  # "plans to hold talks on Friday", "is to meet"
+    for a in auxes:
+        if a.lemma_ == "have":
+            return -1  # "has met", "had agreed"
+        if a.lemma_ in ("be", "do"):
+            if a.tag_ == "VBD":
+                return -1  # "was holding", "were told", "did not attend"
+            if v.lower_ in _SCHEDULED or v.tag_ == "VBG":
+                return 1  # "is scheduled for", "are meeting on Friday"
+            return 0
+    if v.tag_ == "VBD":
+        return -1
+    if v.tag_ == "VBN":
+        return 1 if v.lower_ in _SCHEDULED else -1  # "approved last week", "scheduled for May"
+    if v.tag_ in ("VBZ", "VBP"):
+        # present tense: a named day or month it governs is ahead ("the mandate expires in October")
+        return 0 if v.lemma_ in _REPORTING_LEMMAS else 1
+    return None
+
+
+def _parse_tense(doc: Doc) -> TenseHint:
+    """A :data:`TenseHint` reading the governing verb of a span off the dependency parse."""
+
+    def hint(start: int, end: int) -> int | None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        tok = span.root
+        via_noun = False
+        for _ in range(10):
+            if tok.head is tok:
+                return None
+            tok = tok.head
+            low = tok.lower_
+            if low in _LOOKS_AHEAD:
+                return 1
+            if low in _LOOKS_BACK:
+                return -1
+            if tok.pos_ in ("NOUN", "PROPN"):
+                via_noun = True
+            elif tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":
+                if tok.tag_ == "VBG" and not any(c.dep_ == "aux" for c in tok.children):
+                    continue  # "..., ending the shutdown": the participle takes its clause's tense
+                t = _verb_tense(tok)
+                # "have called a strike on Friday": the verb dates the call, not the strike; only a
+                # future verb carries over to an event noun ("will hold a meeting on Friday")
+                return t if not via_noun or t == 1 else None
+        return None
+
+    return hint
+
+
 class TimexAnnotator:
-    """Sets ``doc._.np_timexes`` from :func:`find_timexes` anchored on ``doc._.np_meta["published"]``."""
+    """Sets ``doc._.np_timexes`` from :func:`find_timexes` anchored on ``doc._.np_meta["published"]``.
+
+    With a parsed document the tense that places bare weekdays and months comes from the governing
+    verb (tag and auxiliaries); without a parse the regex cues in :func:`_tense` decide.
+    """
 
     def __init__(self, nlp: Language, name: str, ages: bool = False) -> None:
         self.name = name
@@ -1440,7 +1717,8 @@ class TimexAnnotator:
     def __call__(self, doc: Doc) -> Doc:
         meta = getattr(doc._, "np_meta", None) or {}
         published = meta.get("published") if isinstance(meta, dict) else None
-        doc._.np_timexes = find_timexes(doc.text, published, ages=self.ages)
+        hint = _parse_tense(doc) if doc.has_annotation("DEP") else None
+        doc._.np_timexes = find_timexes(doc.text, published, ages=self.ages, tense=hint)
         return doc
 
 

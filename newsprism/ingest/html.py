@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from newsprism.errors import IngestError
+from newsprism.ingest.urlmeta import date_from_url, head_meta, is_host_name
 
 LOGGER = logging.getLogger(__name__)
 MIN_TEXT_CHARS = 200
@@ -70,13 +71,22 @@ def extract_html(html: str, source: str, url: str | None = None) -> HtmlResult:
         value = meta.get(key)
         return str(value).strip() if value else None
 
+    page_url = _str("url") or url
+    head = head_meta(html)
+    outlet = _str("sitename")
+    if is_host_name(outlet, page_url):  # trafilatura falls back to the host name: not a known site name
+        outlet = None
+    published = _str("date")
+    # meta/JSON-LD keep the clock time htmldate drops; the URL path is the last resort
+    if head.get("published") and (not published or head["published"].startswith(published[:10])):
+        published = head["published"]
     return HtmlResult(
         text=text,
-        title=_str("title"),
-        author=_str("author"),
-        outlet=_str("sitename"),
-        published=_str("date"),
-        url=_str("url") or url,
+        title=_str("title") or head.get("title"),
+        author=_str("author") or head.get("author"),
+        outlet=outlet or head.get("outlet"),
+        published=published or date_from_url(page_url),
+        url=page_url,
         extractor=extractor,
     )
 

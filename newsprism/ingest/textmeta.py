@@ -1,11 +1,26 @@
 """Article metadata from the text itself: title, byline, date line, dateline, outlet.
 
 Plain-text articles carry their metadata in the first lines, the way papers
-print it: a headline, a "By ..." byline, a date line ("May 31, 2017",
-"29.05.2017 - Update : 30.05.2017"), and a wire dateline ("PARIS, May 29
-(Reuters) -"). Only the header zone is read, so body sentences that happen
-to contain a date or "by" never become metadata. Anything not found is None:
-nothing is guessed.
+print it: a headline, a "By ..." / "Posted by X | date" / "Author:" byline, a
+date line ("May 31, 2017", "29.05.2017 - Update : 30.05.2017", "Updated ..."), a
+masthead line, and a wire dateline ("PARIS, May 29 (Reuters) -"). Only the
+header zone is read, so body sentences that happen to contain a date or "by"
+never become metadata. A few cues at the foot are read too: an author bio ("X is
+a columnist for Y"), a copyright line, an opinion disclaimer ("... do not
+necessarily reflect the views of Y"), a signature line ("• Jane Doe") and the
+article's own URL ("Original url: https://.../2017/05/29/...").
+
+Last-resort cues, each narrow:
+- outlet from "told <Name>" when it is the only such name, ends in a
+  publication word (Daily, Times, Review...) and is not introduced as someone
+  else's ("told the French daily X", "X reported"): reporters credit their own
+  paper that way ("a diplomat told the Northside Herald");
+- the publication day of a live blog without a date line: when the text speaks
+  of "today"/"this morning"/"tonight" or carries wire clock-time stamps, the full
+  date ending a photo caption or a sentence of the opening paragraphs
+  ("..., Monday, May 29, 2017.") is that day (a weekday must fit the date; file
+  photos are skipped).
+Anything not found is None: nothing is guessed, and no list of outlets is used.
 """
 
 from __future__ import annotations
@@ -30,7 +45,7 @@ MONTHS = {
 }
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-_TIME = r"(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})\s*(a\.?m\.?|p\.?m\.?|AM|PM)?)?"
+_TIME = r"(?:(?:,|\s+[/|·•–-])?\s+(?:at\s+)?(\d{1,2}):(\d{2})\s*(a\.?m\.?|p\.?m\.?|AM|PM)?)?"
 
 DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?", re.I), "ymd"),
@@ -51,7 +66,7 @@ _OUTLET_LINE = re.compile(r"^\s*(?:source|outlet|publication|published by|publis
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?([A-Z][\w&.' -]{2,60})", re.I)
 _BIO = re.compile(
     r"\b(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:columnist|correspondent|editor|reporter|writer|"
-    r"contributor|commentator|contributing editor)\s+(?:for|at|with)\s+((?:The\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4})"
+    r"contributor|commentator|contributing editor)\s+(?:for|at|with)\s+(?:the\s+)?((?:The\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4})"
 )
 _UPDATED = re.compile(r"\b(?:updated?|modified|last update)\b", re.I)
 _SECTION_LABEL = re.compile(
@@ -60,6 +75,35 @@ _SECTION_LABEL = re.compile(
     r"(?:\s*[,/|>]\s*[A-Za-z ]+)*$",
     re.I,
 )
+
+_DISCLAIMER = re.compile(
+    r"\bnot necessarily (?:reflect|represent)\s+(?:the\s+)?(?:views?|positions?|opinions?|policy|"
+    r"editorial (?:policy|position|line))\s+of\s+((?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})"
+)
+_PUBLICATION_WORD = (r"(?:Daily|Times|Post|Herald|News|Journal|Review|Ledger|Gazette|Tribune|Agency|Wire|Press|"
+                     r"Telegraph|Observer|Monitor|Chronicle|Standard|Express|Mail|Mirror|Magazine|Weekly|Courier|"
+                     r"Dispatch|Bulletin|Register|Sentinel|Examiner|Inquirer|Insider|Report|Today|Digest|Record)")
+_TOLD = re.compile(
+    rf"\btold\s+((?:[Tt]he\s+)?(?:[A-Z][\w&'’.-]*\s+){{0,3}}{_PUBLICATION_WORD})\b"
+    r"(?!['’]s|\s+[A-Z&]|\s+(?:newspaper|daily|weekly|magazine|website|radio|television|channel|reporter|correspondent|"
+    r"journalist|editor|columnist|show|programme|program|podcast)\b)"
+)
+_OTHER_OUTLET = r"(?:according to|reported by|interview with|quoted by|cited by|citing)\s+(?:the\s+)?{name}|{name}\s+(?:reported|has reported|quoted|published|newspaper|daily)"  # noqa: E501
+_SIGNATURE = re.compile(r"^[•·*\-–—]+\s*([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})$")
+_NOT_A_NAME = {"read", "more", "share", "comments", "related", "advertisement", "print", "email", "follow",
+               "subscribe", "top", "back", "next", "previous", "home", "trending", "videos", "newsletter"}
+_URL_LINE = re.compile(r"<?(https?://[^\s<>)\]]+)>?")
+_DEICTIC = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)
+_CLOCK_LINE = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+[A-Za-z ]{1,20})?\s*$", re.M | re.I)
+_QUOTED = re.compile(r"[\"“«][^\"“”«»\n]{0,800}(?:[\"”»]|$)", re.M)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_CAPTION_DATE = re.compile(
+    rf"(?:\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+)?"
+    rf"(?:({_MONTH})\s+(\d{{1,2}}),?\s+(\d{{4}})|(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}}))"
+    r"(?=\s*(?:[.)(]|\*|$))",
+    re.M,
+)
+_FILE_PHOTO = re.compile(r"\b(?:file|archive|archival|undated)\s+(?:photo|picture|image)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +178,10 @@ def _is_date_line(line: str) -> bool:
 
 
 def _looks_like_title(line: str) -> bool:
+    """Short, no colon at the end, not a section label; a long line ending in a period is a lede."""
     words = line.split()
+    if line.endswith(".") and len(words) > 18:
+        return False
     return 0 < len(words) <= 30 and not line.endswith(":") and not _SECTION_LABEL.match(line)
 
 
@@ -231,8 +278,66 @@ def extract_text_meta(text: str) -> TextMeta:
             place = line.title()
     if outlet is None:
         for line in lines[-6:]:
-            if m := (_COPYRIGHT.search(line) or _BIO.search(line)):
+            if m := (_COPYRIGHT.search(line) or _BIO.search(line) or _DISCLAIMER.search(line)):
                 outlet = m.group(1).strip(" .")
                 break
-    return TextMeta(title=title, author=author, outlet=outlet, published=published or updated,
-                    dateline_place=place)
+    outlet = outlet or _told_outlet(text)
+    author = author or _signature(lines)
+    published = published or updated or _url_date(header + lines[-4:]) or _live_day(lines, text)
+    return TextMeta(title=title, author=author, outlet=outlet, published=published, dateline_place=place)
+
+
+def _told_outlet(text: str) -> str | None:
+    """The one publication a source "told" (reporters credit their own paper so), else None."""
+    names = {m.group(1).strip() for m in _TOLD.finditer(text)}
+    names = {re.sub(r"^the\s+", "The ", n) for n in names}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    bare = re.escape(re.sub(r"^The\s+", "", name))
+    if re.search(_OTHER_OUTLET.format(name=rf"(?:The\s+)?{bare}"), text, re.I):
+        return None
+    return name
+
+
+def _signature(lines: list[str]) -> str | None:
+    """An author signature closing the text: "• Jane Doe", "— Jane Doe"."""
+    for line in lines[-2:]:
+        if (m := _SIGNATURE.match(line)) and not {w.lower() for w in m.group(1).split()} & _NOT_A_NAME:
+            return m.group(1)
+    return None
+
+
+def _url_date(lines: list[str]) -> str | None:
+    """The date in the article's own URL, printed alone or after a label ("Original url: ...")."""
+    from newsprism.ingest.urlmeta import date_from_url
+
+    for line in lines:
+        if (m := _URL_LINE.search(line)) and len(_URL_LINE.sub(" ", line).split()) <= 3:
+            if date := date_from_url(m.group(1)):
+                return date
+    return None
+
+
+def _live_day(lines: list[str], text: str) -> str | None:
+    """Narrow fallback for a live blog without a date line (see the module docstring)."""
+    unquoted = _QUOTED.sub(" ", text)
+    if not (_DEICTIC.search(unquoted) or len(_CLOCK_LINE.findall(text)) >= 2):
+        return None
+    paragraphs = [ln for ln in lines[:12] if len(ln.split()) > 12][:3]
+    for para in paragraphs:
+        if _FILE_PHOTO.search(para):
+            continue
+        for m in _CAPTION_DATE.finditer(para):
+            weekday, g = m.group(1), m.groups()
+            try:
+                if g[1]:
+                    day = datetime(int(g[3]), MONTHS[g[1].lower().rstrip(".")], int(g[2]))
+                else:
+                    day = datetime(int(g[6]), MONTHS[g[5].lower().rstrip(".")], int(g[4]))
+            except (ValueError, KeyError):
+                continue
+            if weekday and _WEEKDAYS[day.weekday()] != weekday.lower():
+                continue
+            return day.strftime("%Y-%m-%d")
+    return None

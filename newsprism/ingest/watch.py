@@ -23,7 +23,7 @@ from newsprism.ingest.sources import iter_paths
 if TYPE_CHECKING:
     from newsprism.api import IngestReport
     from newsprism.config import Settings
-    from newsprism.store.db import Store
+    from newsprism.store.factory import RecordStore
 
 LOGGER = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ def changed(before: Snapshot, now: Snapshot) -> list[str]:
 class Watcher:
     """Polls one target; ``poll()`` ingests what is new and returns its report (None: nothing new)."""
 
-    def __init__(self, target: str | Path, store: Store, settings: Settings | None = None,
+    def __init__(self, target: str | Path, store: RecordStore, settings: Settings | None = None,
                  settle: float = 2.0) -> None:
         self.target = str(target)
         self.store = store
@@ -98,7 +98,7 @@ class Watcher:
         return api.ingest(todo, self.store, settings=self.settings)
 
 
-def watch(target: str | Path, store: Store, interval: float = 60.0, once: bool = False,
+def watch(target: str | Path, store: RecordStore, interval: float = 60.0, once: bool = False,
           settings: Settings | None = None, stop: threading.Event | None = None,
           on_poll: Callable[[IngestReport], None] | None = None) -> WatchTotals:
     """Poll ``target`` every ``interval`` seconds until ``stop`` is set or Ctrl-C; ``once``: one poll."""

@@ -26,9 +26,10 @@ date is placed at the newest day seen. Everything persists as plain data
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from array import array
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -222,7 +223,7 @@ class StoryIndex:
         if day is None:
             day = self.latest if self.latest is not None else 0
         lo_key, hi_key = (day - self.window) * _SHIFT, (day + self.window + 1) * _SHIFT
-        score: Counter[int] = Counter()
+        score: dict[int, float] = {}
         for key in self._blocking_keys(vec, actors):
             plist = self.postings.get(key)
             if not plist:
@@ -232,8 +233,8 @@ class StoryIndex:
             found = {p & (_SHIFT - 1) for p in plist[lo:hi]}
             weight = 1.0 / math.log(2 + len(found))  # a key many stories share says little
             for sidx in found:
-                score[sidx] += weight
-        return [sidx for sidx, _ in score.most_common(self.max_candidates)]
+                score[sidx] = score.get(sidx, 0.0) + weight
+        return heapq.nlargest(self.max_candidates, score, key=score.__getitem__)
 
     def story_similarity(self, sidx: int, vec: dict[str, float], actors: dict[str, float],
                          day: int | None) -> float:
@@ -342,7 +343,8 @@ class StoryIndex:
         actors = {k for m in story.members for k in m}
         top = sorted(story.terms, key=lambda w: -story.terms[w])[: self.block_terms * 2]
         keys = list(actors) + ["t:" + w for w in top]
-        for day in sorted(story.days) or [None]:
+        days: list[int | None] = [*sorted(story.days)] or [None]
+        for day in days:
             self._post(sidx, keys, day)
         return sidx
 

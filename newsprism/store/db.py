@@ -119,9 +119,12 @@ class Store:
         )
 
     def save_errors(self, errors: Iterable[IngestError]) -> int:
+        """One row per failing source: a rerun replaces its earlier error instead of adding another."""
         rows = [{"source": e.source, "reason": e.reason, "at": _now()} for e in errors]
         if rows:
             with self.db.atomic():
+                for row in rows:
+                    self.db.execute("delete from ingest_errors where source = ?", [row["source"]])
                 self.db.table("ingest_errors").insert_all(rows)
         return len(rows)
 

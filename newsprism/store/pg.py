@@ -208,9 +208,15 @@ class PgStore:
         return len(given)
 
     def save_errors(self, errors: Iterable[IngestError]) -> int:
+        """One row per failing source: a rerun replaces its earlier error instead of adding another."""
         rows = [{"source": e.source, "reason": e.reason, "at": _now()} for e in errors]
         if rows:
-            self._write([("ingest_errors", rows)])
+            try:
+                with self.conn.transaction(), self.conn.cursor() as cur:
+                    cur.execute("delete from ingest_errors where source = any(%s)", [[r["source"] for r in rows]])
+                    self._insert(cur, "ingest_errors", rows)
+            except psycopg.DataError as exc:
+                raise StoreError(f"{self.path}: the server refused a value ({exc})") from exc
         return len(rows)
 
     def save_links(self, actors: list[dict[str, Any]], links: list[dict[str, str]],

@@ -254,3 +254,65 @@ def test_lexicon_covers_sixteen_types() -> None:
 def test_pipeline_order_is_valid(nlp: Language) -> None:
     analysis: Any = nlp.analyze_pipes()
     assert not any(analysis["problems"].values())
+
+
+# -- generalisation: datelines, criticism, negated agreement, evaluative naming, inherited countries --
+
+GENERAL_CASES = [
+    # criticism as verbs, adjectives and nominalisations (PLOVER ACCUSE)
+    ("Norway expressed concern over the arrest of the activists.", "ACCUSE", "NOR", None),
+    ("The Chilean foreign ministry voiced alarm at the escalation.", "ACCUSE", "CHL", None),
+    ("Ghana said it was deeply concerned by the reports.", "ACCUSE", "GHA", None),
+    ("Austria castigated Hungary for the decision.", "ACCUSE", "AUT", "HUN"),
+    ("Latvia called the expulsion \"unjustified and provocative\".", "ACCUSE", "LVA", None),
+    ("Tunisia called the border closure illegal.", "ACCUSE", "TUN", None),
+    # failing to agree is no agreement
+    ("Kenya and Tanzania failed to agree on a new tariff schedule.", "REJECT", "KEN", "TZA"),
+    # a promised contribution of police is help, not a threat
+    ("Rwanda would send 300 police officers to the mission.", "AGREE", "RWA", None),
+    # unions calling a strike organise a protest
+    ("Teachers' unions in Peru called for a nationwide strike.", "PROTEST", "PER", None),
+]
+
+
+@pytest.mark.parametrize("text,etype,src,tgt", GENERAL_CASES)
+def test_general_patterns(nlp: Language, text: str, etype: str, src: str | None, tgt: str | None) -> None:
+    evs = events(nlp, text)
+    assert [e["type"] for e in evs] == [etype], evs
+    assert country(evs[0]["source"]) == src
+    if tgt is not None:
+        assert country(evs[0]["target"]) == tgt
+
+
+def test_praise_by_naming_is_support(nlp: Language) -> None:
+    evs = events(nlp, "Jordan called the talks constructive.")
+    assert [e["type"] for e in evs] == ["SUPPORT"]
+
+
+def test_dateline_is_never_a_party(nlp: Language) -> None:
+    evs = events(nlp, "LIMA, Peru (AP) — Peru on Monday expelled a Bolivian diplomat.")
+    assert [(e["type"], e["source"]["name"], country(e["target"])) for e in evs] == [("SANCTION", "Peru", "BOL")]
+    evs = events(nlp, "QUITO — Ecuador and Colombia agreed on Monday to reopen the border.")
+    assert evs and all("QUITO" not in (e["source"] or {}).get("name", "") for e in evs)
+    assert {country(evs[0]["source"]), country(evs[0]["target"])} == {"ECU", "COL"}
+
+
+def test_unnamed_national_body_takes_dateline_country(nlp: Language) -> None:
+    evs = events(nlp, "NAIROBI — The ministry on Monday condemned the attack on the convoy.")
+    assert [e["type"] for e in evs] == ["ACCUSE"]
+    assert country(evs[0]["source"]) == "KEN"
+
+
+def test_body_inherits_country_of_earlier_mention(nlp: Language) -> None:
+    text = "Chile's foreign ministry issued a statement. Later the ministry condemned the decision."
+    evs = events(nlp, text)
+    assert [(e["type"], country(e["source"])) for e in evs] == [("ACCUSE", "CHL")]
+
+
+def test_speaking_to_reporters_is_no_event(nlp: Language) -> None:
+    assert events(nlp, "The Peruvian envoy did not speak to reporters as he left.") == []
+
+
+def test_summons_to_protest_is_one_complaint(nlp: Language) -> None:
+    evs = events(nlp, "Vietnam summoned China's ambassador to protest against the new map.")
+    assert [(e["type"], country(e["source"]), country(e["target"])) for e in evs] == [("ACCUSE", "VNM", "CHN")]

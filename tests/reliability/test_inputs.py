@@ -350,3 +350,16 @@ def test_watch_cli_once_and_clean_stop(tmp_path: Path) -> None:
         stop = threading.Event()
         stop.set()
         assert watch_mod.watch(tmp_path, store, interval=30, stop=stop).polls == 1
+
+
+def test_watch_feed_url_skips_entries_already_stored(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism import api
+    from newsprism.ingest.watch import Watcher
+
+    for var in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(var, raising=False)
+    with api.open_store(":memory:") as store:
+        watcher = Watcher(f"{server}/feed", store)
+        first, second = watcher.poll(), watcher.poll()
+        assert first is not None and first.added == 2 and len(first.errors) == 1
+        assert second is not None and second.added == 0 and second.unchanged == 2

@@ -122,8 +122,8 @@ def test_errors_are_kept_in_order(db: RecordStore) -> None:
     errs = [IngestError("z.bin", "z.bin: binary data"), IngestError("a.html", "a.html: no text")]
     assert db.save_errors(errs) == 2
     db.save_errors([IngestError("z.bin", "z.bin: binary data")])
-    assert db.errors() == [*errs, errs[0]]
-    assert db.counts()["ingest_errors"] == 3
+    assert db.errors() == [errs[1], errs[0]]  # a rerun replaces the earlier error, never duplicates
+    assert db.counts()["ingest_errors"] == 2
 
 
 def _links(n_stories: int = 2) -> tuple[list[dict[str, Any]], list[dict[str, str]], list[dict[str, Any]]]:
@@ -183,3 +183,11 @@ def test_orderings_are_by_codepoint_whatever_the_locale(db: RecordStore) -> None
     assert db.article_ids() == [*sorted(set(ids) - {"Z"}), "Z"]
     db.save_links([], [], [{"id": "s", "title": "t", "dates": [], "articles": ids}])
     assert db.stories()[0]["articles"] == sorted(ids)
+
+
+def test_rerun_errors_replace_earlier_ones(db: RecordStore) -> None:
+    from newsprism.records import IngestError
+
+    db.save_errors([IngestError("bad.bin", "bad.bin: binary data")])
+    db.save_errors([IngestError("bad.bin", "bad.bin: binary data"), IngestError("x.txt", "x.txt: empty file")])
+    assert sorted(e.source for e in db.errors()) == ["bad.bin", "x.txt"]
