@@ -19,12 +19,15 @@ no score reaches 3.
   via ..."), op-ed labels in the header, an opinion disclaimer at the foot ("views
   expressed ... do not necessarily reflect"), and an author bio "X is a columnist".
 - analysis: labels and section headings ("Key points", "Key dates", "What to
-  watch", short title lines inside the body), policy vocabulary, hedged
+  watch", short title lines or question headings inside the body; "Explainer:",
+  "Analysis:" before the title), policy vocabulary, hedged
   forecasting ("likely", "perhaps", "whether"), argumentative connectives
   ("however", "in this context"), "the question of"-style framing, long
   sentences and few direct quotes, in the third person (first person singular
   moves a text to opinion instead).
 
+A genre label the publisher put in the header (an "Opinion" line, "Explainer:")
+weighs as much as several style cues together.
 A blog that pastes another outlet's live timeline ("here is the play-by-play
 via ...") is judged on the blogger's own voice: the pasted wire's time stamps and
 reporting verbs count half. Limits: a quote-heavy opinion piece without first
@@ -47,7 +50,7 @@ _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 # news
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][A-Za-z]*\.?(?:\s+\d{1,2})?)*\s*"
-                       r"(?:\(([^)]{2,60})\))?\s*[-–—]+\s")
+                       r"(?:\(([^)]{2,60})\))?\s*(?:[-–—]+|:)\s")
 _PLACE_LINE = re.compile(r"^[A-Z][A-Z.'’\- ]{2,30}$")
 _TIMESTAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?(?:\s+[A-Za-z ]{1,20})?\s*$", re.M | re.I)
 _UPDATE_LINE = re.compile(r"^\s*(?:update|updated|editor'?s note)\s*[:\-–—]", re.M | re.I)
@@ -56,6 +59,7 @@ _NEWS_PHRASE = re.compile(r"\b(?:told reporters|told (?:a |the )?(?:news|press) 
                           r"news conference|press conference|said in a statement|according to|"
                           r"officials said|a spokes(?:man|woman|person)|declined to comment|"
                           r"did not respond to a request)\b", re.I)
+LABEL = 16.0  # the publisher's own genre label in the header ("Opinion", "Explainer:") outweighs style cues
 REPORTING = {"said", "says", "told", "added", "announced", "stated", "reported", "confirmed", "denied",
              "declared", "insisted", "warned"}
 
@@ -106,6 +110,8 @@ _ANALYSIS_LABEL = re.compile(
     r"conclusions?|implications|the bottom line|campaign promises|assessment|scenarios)\s*:?\s*$",
     re.I | re.M,
 )
+_ANALYSIS_PREFIX = re.compile(r"^\s*(?:analysis|explainer|explained|factbox|fact box|q&a|backgrounder|insight|"
+                              r"fact check|the big picture)\s*[:|–—-]", re.I)
 _EXPERT_BIO = re.compile(r"\b(?:is|was) an? (?:[\w-]+ ){0,3}(?:fellow|research(?:er| fellow)|analyst|scholar)\b"
                          r" (?:at|of|with)\b", re.I)
 ANALYTIC = {
@@ -134,8 +140,10 @@ def _lines(text: str) -> list[str]:
 def _is_heading(line: str) -> bool:
     """A short title-like line inside the body: a section heading or a list-of-dates entry."""
     words = line.split()
+    if line.endswith("?"):  # explainer-style question headings ("What happens next?")
+        return 2 <= len(words) <= 8 and line[0].isupper()
     return (1 <= len(words) <= 7 and line[0].isupper() and not line.isupper()
-            and not line.endswith((".", "!", "?", ":", ",", ";", "\"", "”", ")"))
+            and not line.endswith((".", "!", ":", ",", ";", "\"", "”", ")"))
             and not _TIMESTAMP.match(line) and not re.search(r"\d{4}", line)
             and not line.lower().startswith(("by ", "posted by", "photo", "image")))
 
@@ -193,16 +201,19 @@ def genre_cues(article: Article, annotation: Annotation | None = None) -> dict[t
     cues["opinion", "evaluative"] = rate(EVALUATIVE) * 1.0
     cues["opinion", "sarcasm"] = 2.0 * min(len(_SARCASM.findall(unquoted)), 4)
     sentences = _SENTENCE.findall(unquoted)
-    cues["opinion", "rhetorical questions"] = 1.0 * min(sum(1 for s in sentences if s.endswith("?")), 3)
+    in_paragraphs = [s for ln in _QUOTED.sub(" ", "\n".join(lines)).split("\n") if len(ln.split()) > 8
+                     for s in _SENTENCE.findall(ln)]  # not question headings
+    cues["opinion", "rhetorical questions"] = 1.0 * min(sum(1 for s in in_paragraphs if s.endswith("?")), 3)
     cues["opinion", "blog conventions"] = 4.0 * min(len(_BLOG.findall(text)), 2)
-    cues["opinion", "label"] = 8.0 if any(_OPINION_LABEL.match(ln) for ln in head) else 0.0
+    cues["opinion", "label"] = LABEL if any(_OPINION_LABEL.match(ln) for ln in head) else 0.0
     cues["opinion", "disclaimer"] = 8.0 if _OPINION_FOOT.search(foot) else 0.0
     cues["opinion", "columnist bio"] = 6.0 if _COLUMNIST_BIO.search(foot) else 0.0
 
     # analysis
     first_person = 0.5 if fps >= 3.0 else 1.0  # an argument in the first person singular is opinion
     analysis: dict[str, float] = {
-        "labels": 4.0 * min(len(_ANALYSIS_LABEL.findall(text)), 3),
+        "labels": 4.0 * min(len(_ANALYSIS_LABEL.findall(text)), 3)
+        + (LABEL if any(_ANALYSIS_PREFIX.match(ln) for ln in head[:2]) else 0.0),
         "headings": 1.0 * min(sum(1 for ln in lines[4:] if _is_heading(ln)), 6),
         "policy vocabulary": rate(ANALYTIC) * 0.3,
         "hedges": rate(HEDGES) * 0.4,

@@ -775,7 +775,8 @@ def resolve_speaker(tok: Token, view: _DocView, found: Found) -> None:
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
         # "the diplomat said": the person introduced as "a diplomat ..." earlier, which beats a
         # role link to whichever named person last held a similar title
-        earlier = view._earlier_np(tok)
+        linked = view.index.actor_for(tok.idx, tok.idx + len(tok))
+        earlier = view._earlier_np(tok) if linked is None or linked.get("kind") == "person" else None
         if earlier is not None:
             prior = view.index.actor_for(*earlier)
             if prior is not None:
@@ -1065,17 +1066,15 @@ class QuoteAnnotator:
             else:
                 out.append(f)
         for parts in groups.values():
-            # news style reopens the quote mark on each paragraph of one utterance; each paragraph
-            # stays its own quote (as annotators mark them), all with the utterance's speaker
+            parts.sort(key=lambda f: f.start)
             best = next((p for p in parts if p.cue is not None), None) or next(
                 (p for p in parts if p.speaker_span is not None), parts[0])
-            for p in parts:
-                p.kind = "direct"
-                if p.speaker_name is None:
-                    p.speaker_span, p.speaker_actor, p.speaker_name = (
-                        best.speaker_span, best.speaker_actor, best.speaker_name)
-                    p.speaker_tok = best.speaker_tok
-                out.append(p)
+            merged = Found(parts[0].start, parts[-1].end, "direct",
+                           Region(parts[0].region.start, parts[-1].region.end), mark=parts[0].mark)
+            merged.speaker_span, merged.speaker_actor, merged.speaker_name = (
+                best.speaker_span, best.speaker_actor, best.speaker_name)
+            merged.speaker_tok, merged.cue = best.speaker_tok, best.cue
+            out.append(merged)
         return out
 
     def _attribute(

@@ -235,7 +235,7 @@ class _Cand:
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|wo n't|shall|would|going\s+to|to\s+be\s+\w+ed|is\s+to|are\s+to|set\s+to|due\s+to|plans?\s+to|planning"
     r"|scheduled|(?:is|are|be)\s+expected|upcoming|coming|next|later\s+this|to\s+be\s+held|would\s+like|hopes?\s+to|intends?"
-    r"|ahead\s+of|expires?|takes?\s+effect|due\s+(?:in|on|by|to)|(?-i:may|might|could|should|must))\b"
+    r"|expires?|takes?\s+effect|due\s+(?:in|on|by|to)|(?-i:may|might|could|should|must))\b"
     r"|'ll\b",
     _FLAGS,
 )
@@ -244,6 +244,9 @@ _PAST_CUE = re.compile(
     r"ago|last|earlier|previous|former|\w{3,}ed)\b",
     _FLAGS,
 )
+# "tweeted ahead of the meeting on Monday": ahead of the reported act, not of the document date; as
+# the nearest cue it only blocks the tense of a farther verb
+_NEUTRAL_CUE = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to)\b", _FLAGS)
 _NOT_PAST = {"scheduled", "expected", "planned", "proposed", "needed", "intended", "united", "based",
              "related", "limited", "advanced", "detailed", "concerned", "interested", "armed", "red"}
 
@@ -258,7 +261,8 @@ _PREP_TENSE = re.compile(
     rf"(?:\d{{1,2}}(?:[:.]\d\d)?\s*{_AMPM_RE}?\s+on\s+)?$",  # "until 11:59 p.m. on 30 September"
     _FLAGS,
 )
-_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|because|while|although|though|but|where)\b|,\s+and\b", _FLAGS)
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|because|while|although|though|but|where)\b"
+    r"|,\s+and\s+(?=(?:the|its|his|her|their|a|an|he|she|they|it|we)\b|(?-i:[A-Z]))", _FLAGS)  # a new clause
 
 
 def _tense(ctx: _Ctx, start: int, end: int) -> int:
@@ -279,7 +283,7 @@ def _tense(ctx: _Ctx, start: int, end: int) -> int:
         e = quote.start()  # what follows "told lawmakers:" is the speaker's own tense frame
     best: tuple[int, int] | None = None
     sent = ctx.text[s:e]
-    for rx, sign in ((_FUTURE_CUE, 1), (_PAST_CUE, -1)):
+    for rx, sign in ((_FUTURE_CUE, 1), (_PAST_CUE, -1), (_NEUTRAL_CUE, 0)):
         for m in rx.finditer(sent):
             a, b = m.start() + s, m.end() + s
             if start <= a < end:
@@ -1638,20 +1642,33 @@ def _line_is_date(text: str, pos: int) -> bool:
 
 
 _MODAL_PAST = {"have", "'ve"}  # "would have met": a counterfactual past
-_LOOKS_AHEAD = {"ahead", "until", "till", "pending", "upcoming", "coming", "next"}
+_LOOKS_AHEAD = {"until", "till", "pending", "upcoming", "coming", "next"}
 _LOOKS_BACK = {"since", "ago"}
 _SCHEDULED = {"scheduled", "expected", "set", "due", "slated", "planned", "poised", "supposed", "timed"}
-_REPORTING_LEMMAS = {"say", "tell", "announce", "add", "note", "write", "state", "report", "confirm", "claim"}
+
+
+_INTENT_LEMMAS = {"plan", "intend", "expect", "hope", "aim", "want", "seek", "agree", "promise", "pledge", "vow",
+                  "decide", "schedule", "set", "be", "prepare", "threaten", "propose", "offer", "ask", "call", "urge",
+                  "invite", "due", "likely", "going", "try", "wish", "need", "order", "tell", "allow"}
 
 
 def _verb_tense(v: Token) -> int | None:
-    """Tense/aspect of one verb from its tag and auxiliaries: -1 past, +1 future, 0 present, None unclear."""
+    """Tense/aspect of one verb from its tag and auxiliaries: -1 past, +1 future, None unclear.
+
+    Plain present is left to the regex cues (None): "expires in October" looks ahead, but "maintains
+    contacts after visiting in March" does not.
+    """
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
     if any(a.tag_ == "MD" for a in auxes):
         return -1 if lowers & _MODAL_PAST else 1  # "will hold", "could meet", "would have met"
     if any(a.tag_ == "TO" for a in auxes):
-        return 1  # "plans to hold talks on Friday", "is to meet"
+        gov = v.head
+        if gov is v:
+            return None
+        if gov.lemma_ in _INTENT_LEMMAS or gov.lower_ in _SCHEDULED:
+            return 1  # "plans to hold talks on Friday", "is to meet", "agreed to meet"
+        return _verb_tense(gov) if gov.pos_ in ("VERB", "AUX") else None  # "went on to win May 7"
     for a in auxes:
         if a.lemma_ == "have":
             return -1  # "has met", "had agreed"
@@ -1660,14 +1677,13 @@ def _verb_tense(v: Token) -> int | None:
                 return -1  # "was holding", "were told", "did not attend"
             if v.lower_ in _SCHEDULED or v.tag_ == "VBG":
                 return 1  # "is scheduled for", "are meeting on Friday"
-            return 0
+            return None
     if v.tag_ == "VBD":
         return -1
     if v.tag_ == "VBN":
+        if v.i > 0 and v.doc[v.i - 1].lower_ in ("than", "as"):
+            return None  # "longer than planned"
         return 1 if v.lower_ in _SCHEDULED else -1  # "approved last week", "scheduled for May"
-    if v.tag_ in ("VBZ", "VBP"):
-        # present tense: a named day or month it governs is ahead ("the mandate expires in October")
-        return 0 if v.lemma_ in _REPORTING_LEMMAS else 1
     return None
 
 
@@ -1689,6 +1705,8 @@ def _parse_tense(doc: Doc) -> TenseHint:
                 return 1
             if low in _LOOKS_BACK:
                 return -1
+            if low == "ahead":
+                return 0  # "ahead of the vote in November": relative to the verb's time, not the document's
             if tok.pos_ in ("NOUN", "PROPN"):
                 via_noun = True
             elif tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":

@@ -1,13 +1,18 @@
 """Article metadata from the text itself: title, byline, date line, dateline, outlet.
 
 Plain-text articles carry their metadata in the first lines, the way papers
-print it: a headline, a "By ..." / "Posted by X | date" / "Author:" byline, a
-date line ("May 31, 2017", "29.05.2017 - Update : 30.05.2017", "Updated ..."), a
-masthead line, and a wire dateline ("PARIS, May 29 (Reuters) -"). Only the
+print it: a headline, a "By ..." / "Posted by X | date" / "Author:" byline (a
+"By Staff Reporter" names nobody), a bare author line with a role and an
+institution ("Jane Doe, Senior Fellow, Centre for X"), a date line ("May 31,
+2017", "29.05.2017 - Update : 30.05.2017", "Updated 5:52 PM EDT, Sept. 17,
+2024", "2025.04.15 18:02 KST"), a masthead line ("The Ledger", "The Ledger |
+Lisbon, 3 May 2024"), and a wire dateline ("PARIS, May 29 (Reuters) -"). Only the
 header zone is read, so body sentences that happen to contain a date or "by"
 never become metadata. A few cues at the foot are read too: an author bio ("X is
 a columnist for Y"), a copyright line, an opinion disclaimer ("... do not
-necessarily reflect the views of Y"), a signature line ("• Jane Doe") and the
+necessarily reflect the views of Y"), a signature line ("• Jane Doe"), a bio
+whose subject is a bare name line of the header (that line is the author, not a
+masthead), and the
 article's own URL ("Original url: https://.../2017/05/29/...").
 
 Last-resort cues, each narrow:
@@ -44,15 +49,22 @@ MONTHS = {
     for m in names
 }
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-_TIME = r"(?:(?:,|\s+[/|·•–-])?\s+(?:at\s+)?(\d{1,2}):(\d{2})\s*(a\.?m\.?|p\.?m\.?|AM|PM)?)?"
+_WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s+)?"
+_CLOCK = r"(\d{1,2})[:.](\d{2})\s*(a\.?m\.?|p\.?m\.?|AM|PM)?"
+_TIME = rf"(?:(?:,|\s+[/|·•–-])?\s+(?:at\s+)?{_CLOCK})?"
+_ZONE = r"(?:\s*\(?(?:[A-Z]{2,5}(?:[+-]\d{1,2})?)\)?)?"
 
 DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?", re.I), "ymd"),
+    (re.compile(r"\b(\d{4})([-./])(\d{2})\2(\d{2})(?:[T ]+(\d{2}):(\d{2}))?"), "ymd"),
+    # "Updated 5:52 PM EDT, September 17, 2024": the clock before the day
+    (re.compile(rf"\b{_CLOCK}{_ZONE},?\s+{_WEEKDAY}({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.I),
+     "tmdy"),
+    (re.compile(rf"\b{_CLOCK}{_ZONE},?\s+{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s+(\d{{4}})", re.I),
+     "tdmy"),
     (re.compile(rf"\b{_WEEKDAY}({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}){_TIME}", re.I), "mdy"),
     (re.compile(rf"\b{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s+(\d{{4}}){_TIME}", re.I), "dmy"),
     (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(\d{1,2}):(\d{2}))?"), "dotted"),
-    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})"), "slashed"),
+    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?"), "slashed"),
     (re.compile(rf"^\s*({_MONTH})\s+(\d{{4}})\s*$", re.I), "my"),
 ]
 
@@ -68,10 +80,32 @@ _BIO = re.compile(
     r"\b(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:columnist|correspondent|editor|reporter|writer|"
     r"contributor|commentator|contributing editor)\s+(?:for|at|with)\s+(?:the\s+)?((?:The\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4})"
 )
+_BIO_SUBJECT = re.compile(
+    r"^([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(columnist|contributor|commentator|writer|editor|correspondent|reporter|journalist|author)\b"
+)
+_BIO_OUTLET_FIRST = re.compile(  # "X is a Guardian columnist"
+    r"\b(?:is|was)\s+an?\s+((?:[A-Z][\w&'’.-]*\s+){1,3}?)(?:columnist|correspondent|writer|contributor|"
+    r"commentator|editor|reporter)\b"
+)
+_ROLE_WORDS = {"senior", "contributing", "regular", "former", "chief", "deputy", "associate", "political",
+               "foreign", "diplomatic", "economics", "staff", "guest", "special", "opinion", "weekly"}
+_AFFILIATION_ROLE = re.compile(r"\b(?:fellow|director|professor|researcher|analyst|head|chair|editor|"
+                               r"correspondent|associate|lecturer|scholar|advis[eo]r|programme|program)\b", re.I)
+_GENERIC_AUTHOR = re.compile(
+    r"^(?:(?:our|a|the|by)\s+)?(?:[A-Z][\w.]*\s+)?(?:staff|special|own|senior|foreign)?\s*"
+    r"(?:reporters?|correspondents?|writers?|staff|desk|news desk|web desk|bureau|agencies|editorial board|"
+    r"editors|news service)$",
+    re.I,
+)
+_PERSON = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|da|van|von|bin|al|el|la|le)){1,3}$")
+_SEPARATED = re.compile(r"^(.+?)\s+[|·•–—-]\s+(.+)$")
 _UPDATED = re.compile(r"\b(?:updated?|modified|last update)\b", re.I)
 _SECTION_LABEL = re.compile(
     r"^(?:world|europe|asia|africa|americas|middle east|politics|news|opinion|analysis|commentary|"
-    r"breaking|key points|key dates|key facts|summary|highlights|international|diplomacy|home|latest)"
+    r"breaking|key points|key dates|key facts|summary|highlights|international|diplomacy|home|latest|"
+    r"editorial|op-?ed|comment|column|letters|explainer|features?|live|business|economy|national|"
+    r"world news|uk news|us news)"
     r"(?:\s*[,/|>]\s*[A-Za-z ]+)*$",
     re.I,
 )
@@ -121,16 +155,21 @@ def _clean(line: str) -> str:
 
 
 def parse_date(s: str) -> str | None:
-    """The first date in ``s`` as ISO 8601 at the precision given, else None."""
-    for pattern, kind in DATE_PATTERNS:
-        m = pattern.search(s)
-        if not m:
-            continue
+    """The first date in ``s`` (leftmost, so "date - Update: date" gives the first) as ISO 8601, else None."""
+    found = sorted(((m.start(), order, m, kind) for order, (pattern, kind) in enumerate(DATE_PATTERNS)
+                    for m in pattern.finditer(s)), key=lambda t: (t[0], t[1]))
+    for _start, _order, m, kind in found:
         g = m.groups()
         try:
             if kind == "ymd":
-                y, mo, d = int(g[0]), int(g[1]), int(g[2])
-                hh, mm = (int(g[3]), int(g[4])) if g[3] else (None, None)
+                y, mo, d = int(g[0]), int(g[2]), int(g[3])
+                hh, mm = (int(g[4]), int(g[5])) if g[4] else (None, None)
+            elif kind in ("tmdy", "tdmy"):
+                hh, mm = _clock(g[0], g[1], g[2])
+                if kind == "tmdy":
+                    mo, d, y = MONTHS[g[3].lower().rstrip(".")], int(g[4]), int(g[5])
+                else:
+                    d, mo, y = int(g[3]), MONTHS[g[4].lower().rstrip(".")], int(g[5])
             elif kind == "mdy":
                 mo, d, y = MONTHS[g[0].lower().rstrip(".")], int(g[1]), int(g[2])
                 hh, mm = _clock(g[3], g[4], g[5])
@@ -143,7 +182,7 @@ def parse_date(s: str) -> str | None:
             elif kind == "slashed":
                 a, b, y = int(g[0]), int(g[1]), int(g[2])
                 mo, d = (a, b) if a <= 12 else (b, a)
-                hh, mm = None, None
+                hh, mm = (int(g[3]), int(g[4])) if g[3] else (None, None)
             else:  # month year
                 return f"{int(g[1]):04d}-{MONTHS[g[0].lower().rstrip('.')]:02d}"
             datetime(y, mo, d)
@@ -198,6 +237,8 @@ def _split_author(raw: str) -> tuple[str | None, str | None]:
     outlet = parts[1] if len(parts) > 1 and len(parts[1].split()) <= 5 else None
     if not re.search(r"[A-Za-z]", author) or len(author.split()) > 8:
         return None, None
+    if _GENERIC_AUTHOR.match(author):  # "By Staff Reporter", "By Our Correspondent": no person named
+        return None, outlet
     return author, outlet
 
 
@@ -205,17 +246,26 @@ _MASTHEAD_WORD = re.compile(r"^(?:[A-Z][\w'’.&-]*|of|the|and|for|on|de|du|la|l
 
 
 def _masthead(line: str) -> tuple[str, str | None] | None:
-    """A publication-name line ("The Harbour Ledger", "Atlas Policy Review, March 2024")."""
-    name, _, rest = line.partition(",")
-    dated = parse_date(rest) if rest else None
-    if rest and not dated:
-        return None
+    """A publication-name line ("The Harbour Ledger", "Atlas Policy Review, March 2024",
+    "Harbour Ledger | Lisbon, 3 May 2024", "Courrier du Port – English edition")."""
+    if m := _SEPARATED.match(line):
+        name, rest = m.group(1), m.group(2)
+        dated = parse_date(rest)
+        if not dated and len(rest.split()) > 4:
+            return None
+    else:
+        name, _, rest = line.partition(",")
+        dated = parse_date(rest) if rest else None
+        if rest and not dated:
+            return None
     words = name.split()
     if not 1 <= len(words) <= 5 or name.endswith((".", ":", "?", "!")) or _SECTION_LABEL.match(name):
         return None
     if _is_date_line(name) or name.isupper() or not all(_MASTHEAD_WORD.match(w) for w in words):
         return None
     if words[0].lower() in {"by", "posted", "updated", "published"} or words[0].lower().rstrip(".") in MONTHS:
+        return None
+    if words[-1].lower() in {"desk", "team", "staff"}:  # a newsroom desk, not the publication
         return None
     if re.fullmatch(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", words[0]):
         return None
@@ -234,7 +284,7 @@ def extract_text_meta(text: str) -> TextMeta:
         if i == 0 and not _SECTION_LABEL.match(line):
             break
     author = outlet = published = place = None
-    updated: str | None = None
+    updated = piped_outlet = None
     paragraphs = 0
     for i_line, line in enumerate(header):
         # Once the body has started (a second paragraph, or a "Key dates"-style list),
@@ -252,8 +302,15 @@ def extract_text_meta(text: str) -> TextMeta:
         if author is None and (m := _BYLINE.match(line)) and len(line) < 120:
             author, by_outlet = _split_author(m.group(1))
             outlet = outlet or by_outlet
+            for part in re.split(r"\s+[|•·]\s+", _clean(m.group(1)))[1:]:  # "By Jane Doe | The Ledger"
+                if not parse_date(part) and (mast := _masthead(part)):  # (or a place: a masthead line wins)
+                    piped_outlet = piped_outlet or mast[0]
             if published is None and re.search(r"\s[|•·]\s", line):
                 published = parse_date(line)
+            continue
+        if author is None and (affiliated := _affiliation(line)):  # "Jane Doe, Senior Fellow, Institute"
+            author, org = affiliated
+            outlet = outlet or org
             continue
         if outlet is None and paragraphs == 0 and i_line <= 6 and line != title and (mast := _masthead(line)):
             outlet, dated = mast
@@ -276,15 +333,37 @@ def extract_text_meta(text: str) -> TextMeta:
                 outlet = m.group(2).strip()
         elif place is None and re.fullmatch(r"[A-Z][A-Z .'\-]{2,30}", line) and len(line.split()) <= 3:
             place = line.title()
+    outlet = outlet or piped_outlet
+    for line in lines[-3:]:
+        # "Jane Doe is a columnist for ...": the byline printed as a bare name line is the author, not a masthead
+        if author is None and (m := _BIO_SUBJECT.match(line)) and (m.group(1) in header[:8] or m.group(2) in {
+                "columnist", "contributor", "commentator", "writer"}):
+            author = m.group(1)
+            outlet = None if outlet == author else outlet
     if outlet is None:
         for line in lines[-6:]:
             if m := (_COPYRIGHT.search(line) or _BIO.search(line) or _DISCLAIMER.search(line)):
                 outlet = m.group(1).strip(" .")
                 break
+            if (m := _BIO_OUTLET_FIRST.search(line)) and not {
+                    w.lower() for w in m.group(1).split()} & _ROLE_WORDS:
+                outlet = m.group(1).strip()
+                break
     outlet = outlet or _told_outlet(text)
     author = author or _signature(lines)
     published = published or updated or _url_date(header + lines[-4:]) or _live_day(lines, text)
     return TextMeta(title=title, author=author, outlet=outlet, published=published, dateline_place=place)
+
+
+def _affiliation(line: str) -> tuple[str, str | None] | None:
+    """A bare author line with a role and an institution: ("Jane Doe", "Centre for Port Studies")."""
+    parts = [p.strip() for p in line.split(",")]
+    if len(parts) < 3 or len(line.split()) > 25 or not _PERSON.match(parts[0]):
+        return None
+    if not _AFFILIATION_ROLE.search(parts[1]):
+        return None
+    org = parts[-1] if _masthead(parts[-1]) and not _AFFILIATION_ROLE.search(parts[-1]) else None
+    return parts[0], org
 
 
 def _told_outlet(text: str) -> str | None:

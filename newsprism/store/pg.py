@@ -209,7 +209,8 @@ class PgStore:
 
     def save_errors(self, errors: Iterable[IngestError]) -> int:
         """One row per failing source: a rerun replaces its earlier error instead of adding another."""
-        rows = [{"source": e.source, "reason": e.reason, "at": _now()} for e in errors]
+        rows = [{"source": e.source.replace("\x00", "\\x00"), "reason": e.reason.replace("\x00", "\\x00"), "at": _now()}
+                for e in errors]
         if rows:
             try:
                 with self.conn.transaction(), self.conn.cursor() as cur:
