@@ -26,8 +26,9 @@ no score reaches 3.
   sentences and few direct quotes, in the third person (first person singular
   moves a text to opinion instead).
 
-A genre label the publisher put in the header (an "Opinion" line, "Explainer:")
-weighs as much as several style cues together.
+A genre label the publisher put in the header (an "Opinion" line, "Explainer:",
+"Analysis:" before the title) decides on its own: publishers label their wire
+explainers and columns, and those carry datelines and reporting verbs too.
 A blog that pastes another outlet's live timeline ("here is the play-by-play
 via ...") is judged on the blogger's own voice: the pasted wire's time stamps and
 reporting verbs count half. Limits: a quote-heavy opinion piece without first
@@ -59,7 +60,7 @@ _NEWS_PHRASE = re.compile(r"\b(?:told reporters|told (?:a |the )?(?:news|press) 
                           r"news conference|press conference|said in a statement|according to|"
                           r"officials said|a spokes(?:man|woman|person)|declined to comment|"
                           r"did not respond to a request)\b", re.I)
-LABEL = 16.0  # the publisher's own genre label in the header ("Opinion", "Explainer:") outweighs style cues
+LABEL = 16.0  # the publisher's own genre label in the header ("Opinion", "Explainer:"); decisive alone
 REPORTING = {"said", "says", "told", "added", "announced", "stated", "reported", "confirmed", "denied",
              "declared", "insisted", "warned"}
 
@@ -212,9 +213,9 @@ def genre_cues(article: Article, annotation: Annotation | None = None) -> dict[t
     # analysis
     first_person = 0.5 if fps >= 3.0 else 1.0  # an argument in the first person singular is opinion
     analysis: dict[str, float] = {
-        "labels": 4.0 * min(len(_ANALYSIS_LABEL.findall(text)), 3)
-        + (LABEL if any(_ANALYSIS_PREFIX.match(ln) for ln in head[:2]) else 0.0),
-        "headings": 1.0 * min(sum(1 for ln in lines[4:] if _is_heading(ln)), 6),
+        "labels": 4.0 * min(len(_ANALYSIS_LABEL.findall(text)), 3),
+        "headings": 1.0 * min(sum(1 for i, ln in enumerate(lines)
+                                  if (i >= 4 or (i >= 1 and ln.endswith("?"))) and _is_heading(ln)), 6),
         "policy vocabulary": rate(ANALYTIC) * 0.3,
         "hedges": rate(HEDGES) * 0.4,
         "connectives": min(rate_re(_CONNECTIVE), 10.0) * 0.4,
@@ -228,6 +229,7 @@ def genre_cues(article: Article, annotation: Annotation | None = None) -> dict[t
     analysis["few quotes"] = 2.0 if long_quotes * 1000.0 / total_words < 3.0 else 0.0
     for cue, value in analysis.items():
         cues["analysis", cue] = value * first_person
+    cues["analysis", "label"] = LABEL if any(_ANALYSIS_PREFIX.match(ln) for ln in head[:2]) else 0.0
     return {k: round(v, 2) for k, v in cues.items() if v}
 
 
@@ -235,6 +237,12 @@ def classify_genre(article: Article, annotation: Annotation | None = None) -> Ge
     """news / opinion / analysis by the strongest cue score, or None (short text, no clear cue)."""
     if len(_WORD.findall(article.text)) < 80:
         return None
-    scores = genre_scores(article, annotation)
+    cues = genre_cues(article, annotation)
+    labelled = {genre for genre, cue in cues if cue == "label"}
+    if len(labelled) == 1:  # the publisher said which genre it is
+        return labelled.pop()
+    scores: dict[Genre, float] = {"news": 0.0, "opinion": 0.0, "analysis": 0.0}
+    for (genre, _cue), value in cues.items():
+        scores[genre] += value
     best = max(scores, key=lambda g: scores[g])
     return best if scores[best] >= 3.0 else None

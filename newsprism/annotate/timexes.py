@@ -918,10 +918,12 @@ def _overnight(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), res)
 
 
-@_pattern(r"\b(?P<w>earlier|later)\s+(?:in|that)\s+(?:the\s+)?(?P<u>day|week|month|year)\b"
-          r"|(?<=\bfor\s)the\s+(?P<u2>day)\b(?![-'’]|\s+(?:of|when|that|before|after)\b)", 4)
+@_pattern(r"\b(?:(?P<w>earlier|later)\s+(?:in|that)\s+(?:the\s+)?(?P<u>day|week|month|year)"
+          r"|the\s+(?P<u2>day)(?![-'’]|\s+(?:of|when|that|before|after)\b))\b", 4)
 def _in_the_unit(m: re.Match[str], text: str) -> _Cand | None:
     """"Earlier in the day", "later that week", "adjourns for the day": the unit holding the last date."""
+    if m.group("u2") and not re.search(r"\bfor\s$", text[max(0, m.start() - 4):m.start()], _FLAGS):
+        return None
     unit = (m.group("u") or m.group("u2")).lower()
 
     def res(ctx: _Ctx, start: int, end: int) -> Resolved | None:
@@ -1286,8 +1288,8 @@ def _duration_pat(m: re.Match[str], text: str) -> _Cand | None:
         def res_rel(ctx: _Ctx, s: int, e: int) -> Resolved | None:
             base = (ctx.ref or ctx.anchor.date) if anaphoric else ctx.anchor.date
             kind = "last" if anaphoric else "dct"
-            last = _CAL_VALUE.match(ctx.last_value or "") if anaphoric and letter == "Y" and n is not None else None
-            if last is not None and "-" in last.group(0) and len(last.group(0)) < 10:
+            last = _CAL_VALUE.match(ctx.last_value or "") if anaphoric and letter == "Y" else None
+            if last is not None and n is not None and "-" in last.group(0) and len(last.group(0)) < 10:
                 # "in the fourth quarter of 2024, up from 30% a year earlier": the same period, shifted
                 y0 = int(last.group(1)) + sign * n * mult
                 return "DATE", f"{y0:04d}{last.group(0)[4:]}", kind

@@ -12,8 +12,7 @@ never become metadata. A few cues at the foot are read too: an author bio ("X is
 a columnist for Y"), a copyright line, an opinion disclaimer ("... do not
 necessarily reflect the views of Y"), a signature line ("• Jane Doe"), a bio
 whose subject is a bare name line of the header (that line is the author, not a
-masthead), and the
-article's own URL ("Original url: https://.../2017/05/29/...").
+masthead), and the article's own URL ("Original url: https://.../2017/05/29/...").
 
 Last-resort cues, each narrow:
 - outlet from "told <Name>" when it is the only such name, ends in a

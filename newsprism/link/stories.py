@@ -11,9 +11,10 @@ date so the store is never compared all against all.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -41,6 +42,12 @@ class StoryFeatures:
     focal: date | None
     title: str
     has_title: bool
+
+
+def _merge_span(x: tuple[date | None, date | None], y: tuple[date | None, date | None]) -> tuple[date | None, date | None]:
+    lows = [d for d in (x[0], y[0]) if d is not None]
+    highs = [d for d in (x[1], y[1]) if d is not None]
+    return (min(lows) if lows else None, max(highs) if highs else None)
 
 
 def _focal_date(ann: Annotation) -> date | None:
@@ -92,43 +99,90 @@ def similarity(a: StoryFeatures, b: StoryFeatures) -> float:
     return 0.55 * cos + 0.45 * (inter / union)
 
 
+BLOCK_TERMS = 25  # each article's strongest terms used as blocking keys
+MAX_BLOCK = 3000  # a key shared by more articles than this is too common to block on
+
+
+def candidate_pairs(feats: list[StoryFeatures], window_days: int) -> dict[tuple[int, int], float]:
+    """Similarities of the pairs worth comparing: sharing a named actor or a strong term, close in time.
+
+    Blocking keeps this far below all-pairs on a large store: articles with nothing
+    distinctive in common are never compared (their similarity would be near zero).
+    """
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        keys = {f"a:{k}" for k in f.actors}
+        keys |= {f"t:{w}" for w, _ in sorted(f.terms.items(), key=lambda kv: -kv[1])[:BLOCK_TERMS]}
+        for key in keys:
+            index[key].append(i)
+    sims: dict[tuple[int, int], float] = {}
+    for block in index.values():
+        if len(block) < 2 or len(block) > MAX_BLOCK:
+            continue
+        for x, i in enumerate(block):
+            for j in block[x + 1:]:
+                pair = (i, j) if i < j else (j, i)
+                if pair in sims:
+                    continue
+                di, dj = feats[i].focal, feats[j].focal
+                if di is not None and dj is not None and abs((di - dj).days) > window_days:
+                    continue
+                sims[pair] = similarity(feats[i], feats[j])
+    return sims
+
+
 def cluster_stories(annotations: list[Annotation], actors: ActorLinks,
                     window_days: int = 7) -> list[dict[str, Any]]:
-    """Stories as {id, title, articles, dates}; every article in exactly one story."""
+    """Stories as {id, title, articles, dates}; every article in exactly one story.
+
+    Average-link agglomeration over the blocked pairs (a pair never compared counts
+    as 0), driven by a heap with lazy invalidation, so it runs in about
+    O(P log P) for P candidate pairs. A merge is refused when the merged story
+    would span more than the date window.
+    """
     feats = features(annotations, actors)
-    clusters: list[list[int]] = [[i] for i in range(len(feats))]
+    sims = candidate_pairs(feats, window_days)
+    members: dict[int, list[int]] = {i: [i] for i in range(len(feats))}
+    span: dict[int, tuple[date | None, date | None]] = {i: (f.focal, f.focal) for i, f in enumerate(feats)}
+    links: dict[int, dict[int, float]] = defaultdict(dict)  # cluster -> neighbour -> summed similarity
+    for (i, j), sim in sims.items():
+        links[i][j] = links[j][i] = sim
+    version = dict.fromkeys(members, 0)
+    heap: list[tuple[float, int, int, int, int]] = []
 
-    def close_in_time(i: int, j: int) -> bool:
-        di, dj = feats[i].focal, feats[j].focal
-        return di is None or dj is None or abs((di - dj).days) <= window_days
+    def push(a: int, b: int) -> None:
+        avg = links[a][b] / (len(members[a]) * len(members[b]))
+        if avg > SIMILARITY_THRESHOLD:
+            heapq.heappush(heap, (-avg, a, b, version[a], version[b]))
 
-    sims: dict[tuple[int, int], float] = {}
-    for i in range(len(feats)):
-        for j in range(i + 1, len(feats)):
-            if close_in_time(i, j):
-                sims[(i, j)] = similarity(feats[i], feats[j])
-    while True:
-        best, pair = SIMILARITY_THRESHOLD, None
-        for x in range(len(clusters)):
-            for y in range(x + 1, len(clusters)):
-                pairs = [(min(i, j), max(i, j)) for i in clusters[x] for j in clusters[y]]
-                if any(p not in sims for p in pairs):
-                    continue  # some pair is outside the date window
-                avg = sum(sims[p] for p in pairs) / len(pairs)
-                if avg > best:
-                    best, pair = avg, (x, y)
-        if pair is None:
-            break
-        x, y = pair
-        clusters[x] = clusters[x] + clusters[y]
-        del clusters[y]
+    for (i, j) in sims:
+        push(i, j)
+    while heap:
+        _neg, a, b, va, vb = heapq.heappop(heap)
+        if a not in members or b not in members or version[a] != va or version[b] != vb:
+            continue  # stale entry: one side has merged since
+        merged_span = _merge_span(span[a], span[b])
+        if merged_span[0] and merged_span[1] and (merged_span[1] - merged_span[0]).days > window_days:
+            continue
+        members[a].extend(members.pop(b))
+        span[a] = merged_span
+        version[a] += 1
+        for k, total in links.pop(b).items():
+            links[k].pop(b, None)
+            if k != a:
+                links[a][k] = links[a].get(k, 0.0) + total
+                links[k][a] = links[a][k]
+        links[a].pop(b, None)
+        for k in list(links[a]):
+            push(a, k) if a < k else push(k, a)
+    clusters = list(members.values())
     stories: list[dict[str, Any]] = []
-    for members in clusters:
-        ids = sorted(feats[i].article_id for i in members)
-        dates = sorted({f.isoformat() for i in members if (f := feats[i].focal) is not None})
+    for group in clusters:
+        ids = sorted(feats[i].article_id for i in group)
+        dates = sorted({f.isoformat() for i in group if (f := feats[i].focal) is not None})
         # title: the member whose text is most central to the story
-        central = max(members, key=lambda i: (feats[i].has_title,
-                                               sum(sims.get((min(i, j), max(i, j)), 0.0) for j in members)))
+        central = max(group, key=lambda i: (feats[i].has_title,
+                                               sum(sims.get((min(i, j), max(i, j)), 0.0) for j in group)))
         stories.append({
             "id": "story_" + hashlib.sha1("|".join(ids).encode()).hexdigest()[:10],
             "title": feats[central].title,

@@ -140,3 +140,13 @@ def test_example_corpus_genres_and_dates():
         articles += [a for a in read_file(path) if isinstance(a, Article)]
     assert [classify_genre(a) for a in articles] == ["opinion", "analysis", "analysis", "opinion", "news"]
     assert [a.published for a in articles] == ["2017-05-31", None, None, "2017-05-29", "2017-05-29"]
+
+
+def test_explainer_label_and_question_headings_make_analysis():
+    body = WIRE.split("\n\n", 3)[3]
+    text = ("Explainer: Why the grain corridor keeps closing\n\nBy Lena Voss\n\nWhat happened?\n\n" + body
+            + "\nWhat happens next?\n\nThe fees will be reviewed in six months, officials said.\n")
+    cues = genre_cues(_article(text))
+    assert cues[("analysis", "headings")] >= 2
+    assert ("opinion", "rhetorical questions") not in cues
+    assert classify_genre(_article(text)) == "analysis"

@@ -320,3 +320,74 @@ def test_scorer_overlap_kinds_speakers_and_non_speech() -> None:
     assert res["speaker_accuracy"] == 1.0 and res["non_speech_ok"] == 1.0
     bad = score(gold, {"a.txt": [pred("reform", "partial", "Jane Roe")]}, {"a.txt": text})
     assert bad["overlap"]["pred"] == 1 and bad["overlap"]["tp"] == 0 and bad["non_speech_ok"] == 0.0
+
+
+# --- generalisation rules (independent dev set) -------------------------------------------------
+
+def test_guillemets_with_inner_spaces(nlp: Language) -> None:
+    qs = run(nlp, "The culture ministry said it was « fully committed to the process » on Monday.")
+    q = find(qs, "fully committed to the process")
+    assert q["kind"] == "partial" and q["speaker_name"] and "ministry" in q["speaker_name"]
+
+
+def test_dateline_is_never_a_speaker(nlp: Language) -> None:
+    qs = run(nlp, "KANDORA \u2014 The government on Tuesday warned that it would close the border.")
+    assert all(q["speaker_name"] != "KANDORA" for q in qs)
+
+
+def test_chant_is_direct_with_group_speaker(nlp: Language) -> None:
+    qs = run(nlp, 'Outside the court, several hundred protesters chanted "Shame!" and "Free them all!"')
+    for content in ("Shame!", "Free them all!"):
+        q = find(qs, content)
+        assert q["kind"] == "direct" and q["speaker_name"] and q["speaker_name"].endswith("protesters")
+
+
+def test_transcript_label_names_speaker(nlp: Language) -> None:
+    text = ("Foreign Minister Ada Lindqvist met reporters on Monday.\n\n"
+            'Question: Minister Lindqvist, is that enough?\n\n'
+            'Lindqvist: "It is a beginning. I would like to see results this year."')
+    q = find(run(nlp, text), "It is a beginning")
+    assert q["speaker_name"] == "Ada Lindqvist"
+
+
+def test_headline_quote_takes_body_speaker(nlp: Language) -> None:
+    text = ('Minister: "We will not retreat" on tariffs\n\n'
+            'Trade Minister Tomas Ferreira spoke on Monday. "We will not retreat. Not one step," '
+            "Ferreira told parliament.")
+    q = find(run(nlp, text), "We will not retreat")
+    assert q["start"] < 20 and q["speaker_name"] == "Tomas Ferreira"
+
+
+def test_reported_question_is_not_speech(nlp: Language) -> None:
+    qs = run(nlp, "Asked whether the bank would cut rates again, Governor Ilse Brandt replied that it was "
+                  "too early. The ministry did not say whether it would expel the envoy.")
+    assert not any("cut rates" in q["text"] for q in qs)
+    assert not any("expel the envoy" in q["text"] for q in qs)
+
+
+def test_coordinated_part_of_reported_clause(nlp: Language) -> None:
+    qs = run(nlp, 'Interior Minister Pavel Rusu said the state had "nothing to do with" the attack and had '
+                  "arrested three suspects.")
+    q = find(qs, "arrested three suspects")
+    assert q["kind"] == "indirect" and q["speaker_name"] == "Pavel Rusu"
+
+
+def test_aside_cue(nlp: Language) -> None:
+    qs = run(nlp, "Marta Oyelaran keeps every ticket. Each one, she says, marks a round of talks that nearly failed.")
+    q = find(qs, "marks a round of talks")
+    assert q["kind"] == "indirect" and q["speaker_name"] == "Marta Oyelaran"
+
+
+def test_nested_quote_belongs_to_the_person_quoted(nlp: Language) -> None:
+    text = ("Prime Minister Aram Petrosyan recalled a conversation with a woman in a border village. "
+            "\"She told me, 'I care that my grandson can walk to school.' That is the peace we build,\" "
+            "Petrosyan said.")
+    inner = [q for q in run(nlp, text) if q["text"].startswith("I care that")]
+    assert inner and inner[0]["speaker_name"] != "Aram Petrosyan"
+
+
+def test_hyphenated_given_name_kept_whole(nlp: Language) -> None:
+    text = ('South Korean President Park Ji-hoon met his guest on Tuesday. "We will build it together," '
+            "Park Ji-hoon said.")
+    q = find(run(nlp, text), "We will build it together")
+    assert q["speaker_name"] == "Park Ji-hoon"

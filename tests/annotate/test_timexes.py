@@ -107,7 +107,6 @@ CASES: list[tuple[str, str | None, str, str, str]] = [
     ("The government is now divided.", TUE, "now", "DATE", "PRESENT_REF"),
     ("The army currently holds the town.", TUE, "currently", "DATE", "PRESENT_REF"),
     ("The envoy recently returned home.", TUE, "recently", "DATE", "PAST_REF"),
-    ("The former minister spoke first.", TUE, "former", "DATE", "PAST_REF"),
     ("Peace could come in the future.", TUE, "the future", "DATE", "FUTURE_REF"),
     # no document date / partial document date
     ("The summit opens on May 29.", None, "May 29", "DATE", "XXXX-05-29"),
@@ -129,6 +128,31 @@ CASES: list[tuple[str, str | None, str, str, str]] = [
     ("The text will not be published until Friday.", TUE, "Friday", "DATE", "2024-03-15"),
     ("He has not slept since Friday.", TUE, "Friday", "DATE", "2024-03-08"),
     ("Violence flared in 2014-2015 across the region.", TUE, "2015", "DATE", "2015"),
+    # tense cues place months and weekdays ahead of the document date
+    ("The council's mandate expires in October.", "2025-09-20", "October", "DATE", "2025-10"),
+    ("Parties have until 11:59 p.m. on 30 September to register.", "2025-09-20", "30 September", "DATE", "2025-09-30"),
+    ("The bloc will hold a meeting on Friday, and its chief said it stood firm.", TUE, "Friday", "DATE", "2024-03-15"),
+    ("Rivals were accused of stirring fears ahead of elections in November.", "2025-10-14", "November", "DATE",
+     "2025-11"),
+    # month or day + "next/last year" is one expression
+    ("The books will be used from April next year.", TUE, "April next year", "DATE", "2025-04"),
+    ("The vote took place on 3 June last year.", TUE, "3 June last year", "DATE", "2023-06-03"),
+    # dotted clock with a zone, years and seasons as premodifiers, "-long" durations
+    ("Thu 12 Jun 2025 07.00 BST", TUE, "Thu 12 Jun 2025 07.00 BST", "TIME", "2025-06-12T07:00"),
+    ("It breaches the 1982 Convention on the Law of the Sea.", TUE, "1982", "DATE", "1982"),
+    ("Crossings reopened after a weeklong shutdown.", TUE, "weeklong", "DURATION", "P1W"),
+    ("The commission sets quotas at its autumn session.", TUE, "autumn", "DATE", "2024-FA"),
+    ("A drone crashed near the village overnight.", TUE, "overnight", "TIME", "2024-03-11TNI"),
+    ("Police cleared the square shortly after midnight.", TUE, "midnight", "TIME", "2024-03-12T00:00"),
+    ("Results must come within hours, not days.", TUE, "days", "DURATION", "PXD"),
+    ("Drivers lose six hours a day at the border.", TUE, "a day", "SET", "P1D"),
+    # anaphora: the last mentioned month, day or period
+    ("Complaints were made in mid-January. We wrote on the 14th.", TUE, "the 14th", "DATE", "2024-01-14"),
+    ("We wrote on January 14. We followed up the following week.", TUE, "the following week", "DATE", "2024-W03"),
+    ("They met on March 5. Earlier in the day, he laid a wreath.", TUE, "Earlier in the day", "DATE", "2024-03-05"),
+    ("Exports hit 40% in the fourth quarter of 2023, up from 30% a year earlier.", TUE, "a year earlier", "DATE",
+     "2022-Q4"),
+    ("Drones crossed late Monday and one hit a field at 1:40 a.m.", TUE, "1:40 a.m.", "TIME", "2024-03-12T01:40"),
 ]
 
 
@@ -158,6 +182,10 @@ NEGATIVES: list[tuple[str, str]] = [
     ("The resolution passed with 1500 votes.", "1500"),
     ("The march on the capital drew crowds.", "march"),
     ("Prices rose 2.5 percent.", "2.5"),
+    ("The former minister spoke first.", "former"),  # an adjective of role, not a time (TimeML)
+    ("Thousands lost their jobs almost overnight.", "overnight"),
+    ("In the days of the empire, trade flourished.", "days"),
+    ("Its fall was swift.", "fall"),
 ]
 
 
@@ -242,3 +270,15 @@ def test_component_in_pipeline(nlp) -> None:  # type: ignore[no-untyped-def]
 def test_component_without_metadata(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("The talks resumed on May 29, 2017 after a pause.")
     assert [(t["type"], t["value"]) for t in doc._.np_timexes] == [("DATE", "2017-05-29")]
+
+
+def test_parse_gives_the_governing_verbs_tense(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsprism.annotate.timexes import _parse_tense
+
+    text = "The envoy will hold talks with the rebels on Friday, while aides met them on Monday."
+    with nlp.select_pipes(enable=[p for p in nlp.pipe_names if not p.startswith("newsprism_")]):
+        doc = nlp(text)
+    hint = _parse_tense(doc)
+    fri, mon = text.index("Friday"), text.index("Monday")
+    assert hint(fri, fri + 6) == 1
+    assert hint(mon, mon + 6) == -1

@@ -192,3 +192,57 @@ def test_extract_html_keeps_meta_time_and_drops_host_as_outlet():
     assert result.outlet is None
     bare = extract_html(PAGE.format(head="", lede=LEDE), "t", url="https://www.example-news.com/2024/04/02/x")
     assert bare.published == "2024-04-02"
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("Updated 5:52 PM EDT, September 17, 2024", "2024-09-17T17:52"),
+        ("Thu 12 Jun 2025 07.00 BST", "2025-06-12T07:00"),
+        ("2025.04.15 18:02 KST", "2025-04-15T18:02"),
+        ("13/05/2025 16:20", "2025-05-13T16:20"),
+        ("May 29, 2017 / 3:22 PM / Updated 6:10 PM, May 30, 2017", "2017-05-29T15:22"),
+    ],
+)
+def test_parse_date_more_formats(line, expected):
+    assert parse_date(line) == expected
+
+
+@pytest.mark.parametrize(
+    "masthead,outlet,published",
+    [
+        ("Harbour Ledger | Lisbon, 3 May 2024", "Harbour Ledger", "2024-05-03"),
+        ("Harbour Ledger · 3 May 2024", "Harbour Ledger", "2024-05-03"),
+        ("Courrier du Port – English edition", "Courrier du Port", None),
+        ("Baltic Desk | Live coverage", None, None),
+    ],
+)
+def test_masthead_with_separators(masthead, outlet, published):
+    meta = extract_text_meta(f"Corridor to reopen\n\nBy Ann Ruiz\n\n{masthead}\n\n{LEDE}")
+    assert (meta.outlet, meta.published) == (outlet, published)
+
+
+def test_piped_byline_outlet_gives_way_to_a_masthead_line():
+    piped = extract_text_meta(f"Corridor to reopen\n\nBy Ann Ruiz | Harbour Ledger\n\n{LEDE}")
+    assert (piped.author, piped.outlet) == ("Ann Ruiz", "Harbour Ledger")
+    place = extract_text_meta(f"Corridor to reopen\n\nBy Ann Ruiz | Kalmar\n\nHarbour Ledger\n\n{LEDE}")
+    assert place.outlet == "Harbour Ledger"
+
+
+def test_generic_bylines_name_nobody():
+    for byline in ("By Staff Reporter", "By Our Correspondent", "By Agencies"):
+        assert extract_text_meta(f"Corridor to reopen\n\n{byline}\n\n{LEDE}").author is None
+
+
+def test_author_line_with_role_and_institution():
+    text = f"Corridor economics\n\nPolicy Note 7\n\nIlona Varga, Senior Fellow, Trade Programme, Centre for Port Studies\n\n" \
+           f"May 2025\n\n{LEDE}"
+    meta = extract_text_meta(text)
+    assert (meta.author, meta.outlet, meta.published) == ("Ilona Varga", "Centre for Port Studies", "2025-05")
+
+
+def test_bare_name_line_is_the_author_when_the_bio_says_so():
+    text = f"Corridor deal is a photo opportunity\n\nMaren Holt\n\nThu 4 Apr 2024 07.00 BST\n\n{LEDE}\n\n" \
+           "Maren Holt is a Coastal Courier columnist"
+    meta = extract_text_meta(text)
+    assert (meta.author, meta.outlet, meta.published) == ("Maren Holt", "Coastal Courier", "2024-04-04T07:00")
