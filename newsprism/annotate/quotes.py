@@ -1048,8 +1048,9 @@ class QuoteAnnotator:
             if f.speaker_tok is not None and f.speaker_tok.lower_ in ("i", "we", "me", "us"):
                 f.speaker_span, f.speaker_actor, f.speaker_name = (
                     outer.speaker_span, outer.speaker_actor, outer.speaker_name)
-            elif f.speaker_name is not None and (f.speaker_name, f.speaker_actor) == (
-                    outer.speaker_name, outer.speaker_actor):
+            elif f.speaker_name is not None and outer.speaker_name is not None and (
+                    (f.speaker_actor is not None and f.speaker_actor == outer.speaker_actor)
+                    or f.speaker_name.split()[-1] == outer.speaker_name.split()[-1]):
                 # "She told me, '...'" inside his quote: someone he quotes, never himself
                 f.speaker_span = f.speaker_actor = f.speaker_name = None
             out.append(f)
@@ -1175,9 +1176,11 @@ class QuoteAnnotator:
         if m is None or m.group(1).lower() in NOT_LABELS:
             return False
         span = view.tokens(par_start + m.start(1), par_start + m.end(1))
-        if span is None or not any(t.pos_ == "PROPN" or t.ent_type_ in PERSONISH_ENTS for t in span):
+        if span is None or not any(t.pos_ == "PROPN" or t.ent_type_ in PERSONISH_ENTS or t.is_title for t in span):
             return False
         resolve_speaker(span[-1], view, f)
+        if f.speaker_name is not None and f.speaker_actor is None:
+            f.speaker_name = view.full_name(f.speaker_name)
         return f.speaker_name is not None
 
     @staticmethod
@@ -1393,6 +1396,10 @@ class QuoteAnnotator:
         if t.dep_ not in ("parataxis", "advcl", "ccomp") or t.head.pos_ not in ("VERB", "AUX") or t.head.i < t.i:
             return None
         left, right = t.left_edge.i, t.right_edge.i
+        while left < t.i and doc[left].is_punct:
+            left += 1
+        while right > t.i and doc[right].is_punct:
+            right -= 1
         if left == 0 or right + 1 >= len(doc) or doc[left - 1].text != "," or doc[right + 1].text != ",":
             return None
         if right - left > 5 or not any(c.dep_ == "nsubj" for c in t.children):

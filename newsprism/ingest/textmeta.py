@@ -127,7 +127,7 @@ _NOT_A_NAME = {"read", "more", "share", "comments", "related", "advertisement", 
                "subscribe", "top", "back", "next", "previous", "home", "trending", "videos", "newsletter"}
 _URL_LINE = re.compile(r"<?(https?://[^\s<>)\]]+)>?")
 _DEICTIC = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)
-_CLOCK_LINE = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+[A-Za-z ]{1,20})?\s*$", re.M | re.I)
+_CLOCK_LINE = re.compile(r"^[ \t]*\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)(?:[ \t]+[A-Za-z ]{1,20})?[ \t]*$", re.M | re.I)
 _QUOTED = re.compile(r"[\"“«][^\"“”«»\n]{0,800}(?:[\"”»]|$)", re.M)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _CAPTION_DATE = re.compile(

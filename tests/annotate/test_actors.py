@@ -334,3 +334,14 @@ def test_component_survives_docbin(nlp: Language) -> None:
 
     assert json.loads(json.dumps(back._.np_actors)) == json.loads(json.dumps(doc._.np_actors))
     assert back._.np_mentions[0]["actor"] == "a0"
+
+
+def test_hyphenated_given_name_is_one_name(nlp: Language) -> None:
+    doc = nlp("President Park Ji-hoon arrived on Monday. Park Ji-hoon later met the prime minister.")
+    first, second = _at(doc, "Park Ji-hoon"), _at(doc, "Park Ji-hoon", 1)
+    assert first["id"] == second["id"] and first["name"] == "Park Ji-hoon"
+
+
+def test_surname_tagged_as_noun_still_links(nlp: Language) -> None:
+    doc = nlp("Senator Ines Castellano spoke first. Castellano laughs when she hears this.")
+    assert _at(doc, "Castellano", 1)["id"] == _at(doc, "Ines Castellano")["id"]

@@ -373,9 +373,9 @@ def test_coordinated_part_of_reported_clause(nlp: Language) -> None:
 
 
 def test_aside_cue(nlp: Language) -> None:
-    qs = run(nlp, "Marta Oyelaran keeps every ticket. Each one, she says, marks a round of talks that nearly failed.")
+    qs = run(nlp, "Anna Kowalski keeps every ticket. Each one, she says, marks a round of talks that nearly failed.")
     q = find(qs, "marks a round of talks")
-    assert q["kind"] == "indirect" and q["speaker_name"] == "Marta Oyelaran"
+    assert q["kind"] == "indirect" and q["speaker_name"] == "Anna Kowalski"
 
 
 def test_nested_quote_belongs_to_the_person_quoted(nlp: Language) -> None:
