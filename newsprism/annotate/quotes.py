@@ -861,8 +861,10 @@ def _governs(cue: Token, toks: Span) -> bool:
             if head.i == cue.i:
                 return True
             if head.pos_ in ("VERB", "AUX") and not (toks.start <= head.i < toks.end):
-                if head.dep_ not in ("ccomp", "xcomp", "conj", "parataxis", "pcomp", "dep", "advcl"):
+                if head.dep_ not in ("ccomp", "xcomp", "conj", "parataxis", "pcomp", "dep", "advcl", "relcl"):
                     return False
+                if head.dep_ == "relcl" and any(c.lower_ in RELATIVE for c in head.children):
+                    return False  # ", which is ... for 'X'": the writer's aside, not the reported clause
             cur = head
     return False
 
