@@ -121,7 +121,15 @@ def ingest(paths: Iterable[str | Path], store: RecordStore, stdin: IO[str] | Non
             seen.add(item.id)
             fresh.append(item)
     batch: list[Annotation] = []
-    for result in annotate_articles(iter(fresh), _nlp(settings), batch_size=settings.batch_size):
+    if settings.engine == "dask" or settings.workers > 1:
+        from newsprism.scale import annotate_with
+
+        results: Iterator[Annotation | IngestError] = annotate_with(
+            iter(fresh), settings, engine="dask" if settings.engine == "dask" else "local",
+            workers=settings.workers, scheduler=settings.scheduler)
+    else:
+        results = annotate_articles(iter(fresh), _nlp(settings), batch_size=settings.batch_size)
+    for result in results:
         if isinstance(result, IngestError):
             report.errors.append(result)
             continue
@@ -141,7 +149,7 @@ def relink(store: RecordStore, settings: Settings | None = None) -> None:
 
     settings = settings or Settings()
     anns = list(store.iter_annotations())
-    linked = link_corpus(anns, window_days=settings.story_window_days)
+    linked = link_corpus(anns, window_days=settings.story_window_days, statements=False)
     links = [{"article_id": aid, "local_actor": local, "actor_id": gid}
              for (aid, local), gid in linked.actors.links.items()]
     store.save_links(linked.actors.actors, links, linked.stories)

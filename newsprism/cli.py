@@ -49,7 +49,12 @@ def cli(verbose: int) -> None:
 @click.option("--db", "db_path", required=True, help="SQLite database file or postgresql:// URL.")
 @click.option("--urls", "url_lists", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="A file of URLs, one per line, to fetch (timeouts, size limits and robots.txt respected).")
-def ingest(paths: tuple[str, ...], db_path: str, url_lists: tuple[str, ...]) -> None:
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Annotation processes; the output is identical to one worker.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); without it a LocalCluster starts.")
+def ingest(paths: tuple[str, ...], db_path: str, url_lists: tuple[str, ...], workers: int, engine: str,
+           scheduler: str | None) -> None:
     """Read, annotate and store articles; already stored articles are recognised and skipped.
 
     PATHS are files (.txt, .html, .jsonl, RSS/Atom feeds .xml/.rss/.atom, WARC archives .warc/.warc.gz),
@@ -59,7 +64,11 @@ def ingest(paths: tuple[str, ...], db_path: str, url_lists: tuple[str, ...]) -> 
 
         newsprism ingest articles/ --db news.db
         newsprism ingest feed.xml crawl.warc.gz --urls links.urls --db news.db
+        newsprism ingest big/ --db news.db --workers 2
+        newsprism ingest big/ --db news.db --engine dask --scheduler tcp://10.0.0.5:8786
     """
+    from newsprism.config import Settings
+
     from newsprism.ingest.fetch import read_url_list
 
     all_paths = list(paths)
@@ -69,7 +78,8 @@ def ingest(paths: tuple[str, ...], db_path: str, url_lists: tuple[str, ...]) -> 
         raise click.UsageError("give PATHS to read or --urls FILE")
     try:
         with api.open_store(db_path) as store:
-            report = api.ingest(all_paths, store, stdin=sys.stdin)
+            settings = Settings(workers=workers, engine=engine, scheduler=scheduler)
+            report = api.ingest(all_paths, store, stdin=sys.stdin, settings=settings)
     except NewsprismError as exc:
         raise _fail(exc) from exc
     for err in report.errors:

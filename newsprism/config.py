@@ -12,3 +12,6 @@ class Settings:
     batch_size: int = 32
     story_window_days: int = 7
     max_bytes: int = 20_000_000  # documents larger than this are skipped with an error record
+    workers: int = 1  # annotation processes (output identical to one worker)
+    engine: str = "local"  # "local" (processes on this machine) or "dask"
+    scheduler: str | None = None  # dask scheduler address; None starts a LocalCluster

@@ -142,3 +142,22 @@ def test_dyads_and_event_exports(tmp_path, db_path):
     assert pq.read_table(out).column_names == COLUMNS
     res = runner.invoke(cli, ["export", "annotations", "--db", str(db_path), "--format", "jsonl"])
     assert res.exit_code == 0 and len(res.output.splitlines()) == 2
+
+
+def test_ingest_with_two_workers_stores_the_same_rows(tmp_path):
+    src = _write_sample(tmp_path)
+    runner = CliRunner()
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    assert runner.invoke(cli, ["ingest", str(src), "--db", str(one)]).exit_code == 0
+    res = runner.invoke(cli, ["ingest", str(src), "--db", str(two), "--workers", "2"])
+    assert res.exit_code == 0, res.output
+
+    def rows(path):
+        conn = sqlite3.connect(path)
+        out = (conn.execute("select id, text, title, outlet, published, genre from articles order by id").fetchall(),
+               conn.execute("select id, text, kind, speaker_name from quotes order by id").fetchall(),
+               conn.execute("select article_id, start, value from timexes order by 1, 2").fetchall())
+        conn.close()
+        return out
+
+    assert rows(one) == rows(two)

@@ -47,7 +47,7 @@ from newsprism.records import Annotation, Article, Genre
 _QUOTED = re.compile(r"[\"“«][^\"“”«»\n]{0,800}(?:[\"”»]|$)", re.M)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SENTENCE = re.compile(r"(?<![^.!?\n])[^.!?\n]+[.!?]+")  # starts after a stop: linear time
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]\[]{0,300})\]\([^)(]{0,500}\)")  # bounded: linear time on "[[[["
 
 # news
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][A-Za-z]*\.?(?:\s+\d{1,2})?)*\s*"

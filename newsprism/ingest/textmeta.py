@@ -68,7 +68,7 @@ DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 _BYLINE = re.compile(r"^\s*(?:by|written by|posted by|published by|author:|authors?:|words by)\s*[:\-]?\s*(.+)$", re.I)
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]\[]{1,300})\]\([^)(]{0,500}\)")  # bounded: linear time on "[[[["
 _DATELINE = re.compile(
     r"^\s*([A-Z][A-Z.'\- ]{1,40}[A-Z.])(?:,\s*[A-Z][A-Za-z.]*\s*\d{0,2}(?:,\s*\d{4})?)?"
     r"\s*(?:\(([^)]{2,60})\))?\s*[-–—]+\s"
@@ -247,6 +247,8 @@ _MASTHEAD_WORD = re.compile(r"^(?:[A-Z][\w'’.&-]*|of|the|and|for|on|de|du|la|l
 def _masthead(line: str) -> tuple[str, str | None] | None:
     """A publication-name line ("The Harbour Ledger", "Atlas Policy Review, March 2024",
     "Harbour Ledger | Lisbon, 3 May 2024", "Courrier du Port – English edition")."""
+    if len(line) > 200:
+        return None
     if m := _SEPARATED.match(line):
         name, rest = m.group(1), m.group(2)
         dated = parse_date(rest)

@@ -25,9 +25,9 @@ _URL_DATE = [
 ]
 _URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(?![0-9])")
 _HOST = re.compile(r"^(?:https?://)?(?:www\d?\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[:/]|$)", re.I)
-_META_TAG = re.compile(r"<meta\b[^>]*>", re.I)
-_ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
-_JSONLD = re.compile(r"<script\b[^>]*type\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script>", re.I | re.S)
+_META_TAG = re.compile(r"<meta\b[^>]{0,2000}>", re.I)
+_ATTR = re.compile(r"""([\w:-]{1,40})\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_JSONLD = re.compile(r"<script\b[^>]{0,300}?type\s*=\s*[\"']?application/ld\+json[\"']?[^>]{0,300}>", re.I)
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
 ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
                  "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "liveblogposting",
@@ -107,7 +107,7 @@ def head_meta(html: str) -> dict[str, str]:
             break
     if tags.get("og:title"):
         found["title"] = tags["og:title"]
-    for block in _JSONLD.findall(head):
+    for block in _jsonld_blocks(head):
         try:
             data = json.loads(unescape(block.strip()))
         except ValueError:
@@ -126,6 +126,22 @@ def head_meta(html: str) -> dict[str, str]:
             if "title" not in found and isinstance(node.get("headline"), str):
                 found["title"] = node["headline"].strip()
     return found
+
+
+def _jsonld_blocks(head: str) -> list[str]:
+    """The bodies of JSON-LD script elements (str.find for the end tag: linear time on broken pages)."""
+    blocks: list[str] = []
+    lower = head.lower()
+    last_end = 0
+    for m in _JSONLD.finditer(head):
+        if m.start() < last_end:  # an opener inside the previous block's text
+            continue
+        end = lower.find("</script", m.end())
+        if end < 0:
+            break
+        blocks.append(head[m.end():end])
+        last_end = end
+    return blocks
 
 
 def _nodes(data: Any) -> list[dict[str, Any]]:

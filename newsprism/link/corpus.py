@@ -21,14 +21,16 @@ def quote_id(article_id: str, index: int) -> str:
     return f"{article_id}:q{index}"
 
 
-def link_corpus(annotations: list[Annotation], window_days: int = 7) -> Linked:
+def link_corpus(annotations: list[Annotation], window_days: int = 7, statements: bool = True) -> Linked:
+    """Actors, stories and (unless ``statements=False``: the store keeps only the first two) statements."""
     actors = link_actors(annotations)
     stories = cluster_stories(annotations, actors, window_days=window_days)
+    if not statements:
+        return Linked(actors=actors, stories=stories, statements=[])
     refs = [
         QuoteRef(quote_id(ann.article.id, i), ann.article.id,
                  actors.global_id(ann.article.id, q.speaker_actor), q.text,
                  context=q.sentence.text if q.sentence else "", kind=q.kind)
         for ann in annotations for i, q in enumerate(ann.quotes)
     ]
-    statements = align_statements(refs)
-    return Linked(actors=actors, stories=stories, statements=statements)
+    return Linked(actors=actors, stories=stories, statements=align_statements(refs))
