@@ -68,7 +68,6 @@ def ingest(paths: tuple[str, ...], db_path: str, url_lists: tuple[str, ...], wor
         newsprism ingest big/ --db news.db --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from newsprism.config import Settings
-
     from newsprism.ingest.fetch import read_url_list
 
     all_paths = list(paths)
