@@ -105,40 +105,54 @@ class IngestReport:
 
 def ingest(paths: Iterable[str | Path], store: RecordStore, stdin: IO[str] | None = None,
            settings: Settings | None = None) -> IngestReport:
-    """Read, annotate and store new articles (already stored ones are skipped), then relink."""
+    """Read, annotate and store new articles (already stored ones are skipped), then relink.
+
+    Streamed: articles are read, annotated and stored batch by batch (one transaction
+    each), so memory stays bounded whatever the input size, and a run killed midway
+    resumes on the next call without duplicating anything.
+    """
     from newsprism.annotate.runner import annotate_articles
 
     settings = settings or Settings()
     report = IngestReport()
-    fresh: list[Article] = []
     seen: set[str] = set()
-    for item in read_articles(paths, stdin=stdin, settings=settings):
-        if isinstance(item, IngestError):
-            report.errors.append(item)
-        elif store.has_annotation(item.id) or item.id in seen:
-            report.unchanged += 1
-        else:
-            seen.add(item.id)
-            fresh.append(item)
-    batch: list[Annotation] = []
+    pending_errors: list[IngestError] = []
+
+    def fresh() -> Iterator[Article]:
+        for item in read_articles(paths, stdin=stdin, settings=settings):
+            if isinstance(item, IngestError):
+                pending_errors.append(item)
+            elif item.id in seen or store.has_annotation(item.id):
+                report.unchanged += 1
+            else:
+                seen.add(item.id)
+                yield item
+
+    def flush(batch: list[Annotation]) -> None:
+        report.added += store.save_annotations(batch)
+        if pending_errors:
+            store.save_errors(pending_errors)
+            report.errors.extend(pending_errors)
+            pending_errors.clear()
+
     if settings.engine == "dask" or settings.workers > 1:
         from newsprism.scale import annotate_with
 
         results: Iterator[Annotation | IngestError] = annotate_with(
-            iter(fresh), settings, engine="dask" if settings.engine == "dask" else "local",
+            fresh(), settings, engine="dask" if settings.engine == "dask" else "local",
             workers=settings.workers, scheduler=settings.scheduler)
     else:
-        results = annotate_articles(iter(fresh), _nlp(settings), batch_size=settings.batch_size)
+        results = annotate_articles(fresh(), _nlp(settings), batch_size=settings.batch_size)
+    batch: list[Annotation] = []
     for result in results:
         if isinstance(result, IngestError):
-            report.errors.append(result)
+            pending_errors.append(result)
             continue
         batch.append(result)
         if len(batch) >= settings.batch_size:
-            report.added += store.save_annotations(batch)
+            flush(batch)
             batch = []
-    report.added += store.save_annotations(batch)
-    store.save_errors(report.errors)
+    flush(batch)
     relink(store, settings)
     return report
 

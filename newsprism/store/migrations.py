@@ -61,3 +61,12 @@ def m001_core(db: Database) -> None:
     for table in ("entities", "mentions", "quotes", "timexes", "events"):
         db.table(table).create_index(["article_id"], if_not_exists=True)
     db.table("articles").create_index(["published"], if_not_exists=True)
+
+
+@MIGRATIONS()
+def m002_full_text_search(db: Database) -> None:
+    """FTS5 indexes over article titles and texts and over quotes, kept in sync by triggers."""
+    db.table("articles").enable_fts(["title", "text"], create_triggers=True, replace=True,
+                                    tokenize="unicode61 remove_diacritics 2")
+    db.table("quotes").enable_fts(["text", "speaker_name"], create_triggers=True, replace=True,
+                                  tokenize="unicode61 remove_diacritics 2")

@@ -8,6 +8,8 @@ parameter; only fixed SQL fragments chosen here are ever concatenated.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from typing import Any
 
 from newsprism.store.db import Store
@@ -198,34 +200,80 @@ def _snippet(text: str, pos: int, length: int, width: int = 80) -> str:
     return ("…" if start else "") + " ".join(text[start:end].split()) + ("…" if end < len(text) else "")
 
 
-def search(store: Store, q: str, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-    """Case-insensitive substring search over article titles and text, and quote text.
+def fts_query(q: str) -> str | None:
+    """A safe FTS5 query: every word quoted as a phrase token, the last one as a prefix."""
+    words = re.findall(r"\w+", q)
+    if not words:
+        return None
+    return " ".join(f'"{w}"' for w in words[:-1]) + (" " if len(words) > 1 else "") + f'"{words[-1]}"*'
 
-    Each hit points at the first match (character offsets into the article text)."""
-    pattern = _like(q)
-    sql = (
-        "select 'article' as kind, a.id as article, null as quote, a.title, a.outlet, a.published, a.text "
-        "from articles a where a.text like ? escape '\\' or a.title like ? escape '\\' "
-        "union all "
-        "select 'quote', q.article_id, q.id, a.title, a.outlet, a.published, q.text "
-        "from quotes q join articles a on a.id = q.article_id where q.text like ? escape '\\'"
-    )
-    params: list[Any] = [pattern, pattern, pattern]
-    rows = _rows(store, sql + " order by kind, published desc, article limit ? offset ?", [*params, limit, offset])
-    needle = q.lower()
-    offsets: dict[str, int] = {}
+
+def search(store: Store, q: str, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """Full-text search (SQLite FTS5) over article titles and text, and quote text and speakers.
+
+    Words match whole words (the last also as a prefix), accents ignored; a query with no
+    word characters falls back to a substring search. Each hit points at the first match
+    (character offsets into the article text).
+    """
+    match = fts_query(q)
+    if match is not None and _has_fts(store):
+        sql = (
+            "select 'article' as kind, a.id as article, null as quote, a.title, a.outlet, a.published, a.text "
+            "from articles a where a.rowid in (select rowid from articles_fts where articles_fts match ?) "
+            "union all "
+            "select 'quote', q.article_id, q.id, a.title, a.outlet, a.published, q.text "
+            "from quotes q join articles a on a.id = q.article_id "
+            "where q.rowid in (select rowid from quotes_fts where quotes_fts match ?)"
+        )
+        params: list[Any] = [match, match]
+    else:
+        pattern = _like(q)
+        sql = (
+            "select 'article' as kind, a.id as article, null as quote, a.title, a.outlet, a.published, a.text "
+            "from articles a where a.text like ? escape '\\' or a.title like ? escape '\\' "
+            "union all "
+            "select 'quote', q.article_id, q.id, a.title, a.outlet, a.published, q.text "
+            "from quotes q join articles a on a.id = q.article_id where q.text like ? escape '\\'"
+        )
+        params = [pattern, pattern, pattern]
+    rows = _rows(store, sql + " order by kind, published desc, article, quote limit ? offset ?",
+                 [*params, limit, offset])
+    words = re.findall(r"\w+", q.lower())
     for r in rows:
         text = r.pop("text")
+        base = 0
         if r["kind"] == "quote":
             qrow = store.db.execute("select start from quotes where id = ?", [r["quote"]]).fetchone()
-            offsets.setdefault(r["quote"], int(qrow[0]) if qrow else 0)
-        pos = text.lower().find(needle)
+            base = int(qrow[0]) if qrow else 0
+        pos, length = _first_hit(text, q, words)
         r["start"] = r["end"] = None
         if pos >= 0:
-            base = offsets.get(r["quote"], 0) if r["kind"] == "quote" else 0
-            r["start"], r["end"] = base + pos, base + pos + len(q)
-        r["snippet"] = _snippet(text, max(pos, 0), len(q) if pos >= 0 else 0)
+            r["start"], r["end"] = base + pos, base + pos + length
+        r["snippet"] = _snippet(text, max(pos, 0), length if pos >= 0 else 0)
     return rows, _count(store, sql, params)
+
+
+def _has_fts(store: Store) -> bool:
+    return bool(store.db.execute(
+        "select count(*) from sqlite_master where name in ('articles_fts', 'quotes_fts')").fetchone()[0] == 2)
+
+
+def _fold(text: str) -> str:
+    """Lower-case, accents removed, one character for one character (offsets stay valid)."""
+    return "".join((unicodedata.normalize("NFKD", ch)[:1] or ch) for ch in text.lower())
+
+
+def _first_hit(text: str, q: str, words: list[str]) -> tuple[int, int]:
+    low = _fold(text)
+    words = [_fold(w) for w in words]
+    pos = low.find(_fold(q))
+    if pos >= 0:
+        return pos, len(q)
+    for w in words:
+        m = re.search(rf"\b{re.escape(w)}", low)
+        if m:
+            return m.start(), len(w)
+    return -1, 0
 
 
 def outlets(store: Store) -> list[str]:

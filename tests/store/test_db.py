@@ -53,3 +53,20 @@ def test_not_a_database(tmp_path):
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError):
         Store(path)
+
+
+def test_full_text_search_finds_words_without_accents(db_path):
+    from newsprism.store import queries
+
+    text = "Talks in Brasília ended. Ana Lima said the port deal was signed on Friday."
+    ann = _annotation(text)
+    with Store(db_path) as store:
+        store.save_annotations([ann])
+        hits, count = queries.search(store, "brasilia")
+        assert count == 1 and hits[0]["kind"] == "article"
+        assert text[hits[0]["start"]:hits[0]["end"]].lower().startswith("bras")
+        hits, _ = queries.search(store, "port de")  # the last word is a prefix
+        assert any(h["kind"] == "article" for h in hits)
+        assert queries.search(store, "' OR 1=1 --")[1] == 0  # parameterised and escaped
+        names = {r[0] for r in store.db.execute("select name from sqlite_master where name like '%_fts'")}
+        assert {"articles_fts", "quotes_fts"} <= names
