@@ -260,7 +260,7 @@ def _has_fts(store: Store) -> bool:
 
 def _fold(text: str) -> str:
     """Lower-case, accents removed, one character for one character (offsets stay valid)."""
-    return "".join((unicodedata.normalize("NFKD", ch)[:1] or ch) for ch in text.lower())
+    return "".join((unicodedata.normalize("NFKD", ch.lower())[:1] or ch) for ch in text)
 
 
 def _first_hit(text: str, q: str, words: list[str]) -> tuple[int, int]:
