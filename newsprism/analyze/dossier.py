@@ -85,8 +85,44 @@ def build_dossier(annotations: list[Annotation], linked: Linked | None = None) -
         "framing": [article_framing(ann, actors) for ann in annotations],
         "summary": [],
     }
+    _date_claims(dossier["claims"], annotations)
+    _blind_spots(dossier, linked.stories, outlet_of)
     dossier["summary"] = summarize(dossier, annotations)
     return dossier
+
+
+def _date_claims(claims: list[dict[str, Any]], annotations: list[Annotation]) -> None:
+    """A claim happened when a calendar time expression inside its evidence says (else no date)."""
+    import re
+
+    calendar = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2})?)?)?$")
+    timexes = {a.article.id: a.timexes for a in annotations}
+    for claim in claims:
+        claim.setdefault("date", None)
+        for ev in claim["evidence"]:
+            for t in timexes.get(ev["article"], []):
+                if t.type in ("DATE", "TIME") and calendar.match(t.value) and ev["start"] <= t.start < ev["end"]:
+                    claim["date"] = t.value
+                    break
+            if claim["date"]:
+                break
+
+
+def _blind_spots(dossier: dict[str, Any], stories: list[dict[str, Any]], outlet_of: dict[str, str]) -> None:
+    """Per article: corroborated claims of its story that other outlets carry and it leaves out."""
+    story_of = {a: s["id"] for s in stories for a in s["articles"]}
+    for frame in dossier["framing"]:
+        aid = frame["article"]
+        mine = outlet_of.get(aid, aid)
+        spots = []
+        for claim in dossier["claims"]:
+            if claim["status"] != "corroborated" or aid in claim.get("articles", []):
+                continue
+            others = [a for a in claim.get("articles", []) if story_of.get(a) == story_of.get(aid)]
+            if len({outlet_of.get(a, a) for a in others} - {mine}) >= 2:
+                spots.append({"claim": claim.get("id"), "text": claim["text"], "outlets": claim["outlets"],
+                              "evidence": claim["evidence"][:1]})
+        frame["blind_spots"] = spots[:10]
 
 
 def _partial_date(value: str) -> bool:
