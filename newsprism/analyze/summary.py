@@ -9,6 +9,7 @@ and always cite the spans they rest on.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from newsprism.analyze.evidence import evidence_at
@@ -16,6 +17,7 @@ from newsprism.analyze.sentences import sentence_bounds
 from newsprism.records import Annotation
 
 MAX_SENTENCES = 10
+_PRONOUN_START = re.compile(r"^(?:he|she|it|they|his|her|its|their|this|that|these|those)\b", re.I)
 QUOTA = {"lede": 2, "claim": 4, "statement": 2, "key_date": 2, "commitment": 1}
 
 
@@ -60,8 +62,10 @@ def summarize(dossier: dict[str, Any], annotations: list[Annotation]) -> list[di
                 add("lede", _sentence(ann.article.text[span[0]:span[1]]),
                     [evidence_at(ann.article.id, ann.article.text, *span)], story=story["id"])
                 break
+    # claims that stand on their own first: a sentence opening on a pronoun needs its context
     claims = sorted((c for c in dossier.get("claims", []) if c["status"] == "corroborated"),
-                    key=lambda c: (-len(c["outlets"]), -len(c["evidence"]), c["text"]))
+                    key=lambda c: (_PRONOUN_START.match(c["text"]) is not None, -len(c["outlets"]),
+                                   -len(c["evidence"]), c["text"]))
     for c in claims:
         add("claim", f"{_sentence(c['text'])[:-1]} ({len(c['outlets'])} independent sources).", c["evidence"],
             status=c["status"])
@@ -77,9 +81,10 @@ def summarize(dossier: dict[str, Any], annotations: list[Annotation]) -> list[di
         words = _clip(best["text"])
         said = f'{speaker} said: "{words}"' if best["kind"] != "indirect" else f"{speaker} said {words}"
         add("statement", f"{said} (reported by {len(st['outlets'])} outlets).", [q["evidence"] for q in reports])
-    for entry in dossier["timeline"]:
-        if len(entry["articles"]) >= 2:
-            add("key_date", f"{entry['date']}: {entry['text']}", entry["evidence"])
+    # key dates: what several articles date, the most precise and most widely reported first
+    for entry in sorted((e for e in dossier["timeline"] if len(e["articles"]) >= 2),
+                        key=lambda e: (-len(e["articles"]), -len(e["date"]), e["date"])):
+        add("key_date", f"{entry['date']}: {entry['text']}", entry["evidence"])
     for c in dossier.get("commitments", []):
         add("commitment", f"{c['actor_name']} committed to {_sentence(c['what'])}", c["evidence"])
     out = [item for kind in QUOTA for item in picked[kind]]

@@ -816,6 +816,20 @@ def resolve_speaker(tok: Token, view: _DocView, found: Found) -> None:
     found.speaker_actor, found.speaker_name = view.name_of(tok)
 
 
+WINDOW = 80  # tokens scanned on each side of a quote or cue: keeps run-on text linear
+
+
+def _clip(span: Span, anchor: Span | None, width: int) -> Span:
+    """``span`` cut to ``width`` tokens either side of ``anchor`` (a real sentence is shorter than
+    that; a text without sentence breaks would otherwise be scanned once per quote)."""
+    if anchor is None:
+        return span
+    lo, hi = max(span.start, anchor.start - width), min(span.end, anchor.end + width)
+    if lo <= span.start and hi >= span.end:
+        return span
+    return span.doc[lo:max(lo, hi)]
+
+
 def _phrase_matches(span: Span, lex: Lexicon) -> list[tuple[int, int]]:
     """Token index ranges of lexicon phrases inside ``span`` (phrases indexed by first word)."""
     words = [t.lower_ for t in span]
@@ -1100,6 +1114,7 @@ class QuoteAnnotator:
             f.scare = True
             return
         qtoks = view.tokens(mk.cstart, mk.cend)
+        rspan = _clip(rspan, view.tokens(mk.open, mk.cend), WINDOW)  # bounded work in run-on text
         frame = [t for t in rspan if view.in_quote[t.i] < 0]
         cues = [t for t in frame if lex.is_cue(t)]
         qend = mk.close + 1 if mk.close >= 0 else mk.cend
