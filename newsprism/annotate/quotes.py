@@ -438,6 +438,8 @@ class _DocView:
                 if self.in_quote[t.i] < 0:
                     self.in_quote[t.i] = qi
         self.persons = [e for e in doc.ents if e.label_ == "PERSON" and self.in_quote[e.start] < 0]
+        self._lemmas: dict[tuple[str, str], list[int]] | None = None
+        self._intros: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
 
     def tokens(self, start: int, end: int) -> Span | None:
         return self.doc.char_span(start, end, alignment_mode="expand")
@@ -472,9 +474,10 @@ class _DocView:
         doc = self.doc
         sent = tok.sent
         gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(tok.lower_)
+        floor = max(0, tok.i - 4 * WINDOW)  # five sentences back, but never the whole of a run-on text
         for _ in range(5):
             subjects = []
-            for t in sent:
+            for t in doc[max(sent.start, floor) : min(sent.end, tok.i)]:
                 if t.i >= tok.i or self.in_quote[t.i] >= 0 or t.dep_ not in ("nsubj", "nsubjpass"):
                     continue
                 head = t.head
@@ -483,7 +486,7 @@ class _DocView:
             for cand in reversed(subjects):
                 if self._fits(cand, want, gender):
                     return cand, True
-            if sent.start == 0:
+            if sent.start <= floor:
                 break
             sent = doc[sent.start - 1].sent
         if gender is not None:  # "He met a woman ... 'She told me'": a gendered noun, not a name
@@ -546,15 +549,34 @@ class _DocView:
         name = re.sub(r"(?:'s|\u2019s)$", "", self.text[s:e]).strip()
         return None, name or None
 
+    def _lemma_index(self) -> dict[tuple[str, str], list[int]]:
+        """Token positions by (lemma, tag), built once per document on first use."""
+        if self._lemmas is None:
+            self._lemmas = {}
+            for t in self.doc:
+                if t.pos_ == "NOUN":
+                    self._lemmas.setdefault((t.lemma_, t.tag_), []).append(t.i)
+        return self._lemmas
+
     def _earlier_np(self, tok: Token) -> tuple[int, int] | None:
         """"the spokesperson" -> the fuller first mention "a spokesperson for the ministry"."""
         if any(c.dep_ == "nummod" for c in tok.children):
             return None  # "the two ministers" names a set, not one earlier person
-        for t in self.doc[: tok.i]:
-            if t.lemma_ == tok.lemma_ and t.tag_ == tok.tag_ and self.in_quote[t.i] < 0:
-                s, e = _np_span(t)
-                if e - s > len(tok.text) + 4 and self.text[s:e].lower().startswith(("a ", "an ")):
-                    return s, e
+        key = (tok.lemma_, tok.tag_)
+        intros = self._intros.get(key)
+        if intros is None:  # the indefinite introductions of this noun, found once per document
+            intros = []
+            for i in self._lemma_index().get(key, ()):
+                if self.in_quote[i] < 0:
+                    s, e = _np_span(self.doc[i])
+                    if self.text[s:e].lower().startswith(("a ", "an ")):
+                        intros.append((i, s, e))
+            self._intros[key] = intros
+        for i, s, e in intros:
+            if i >= tok.i:
+                break
+            if e - s > len(tok.text) + 4:
+                return s, e
         return None
 
 

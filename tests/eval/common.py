@@ -13,10 +13,10 @@ GOLD_DIR = ROOT / "tests" / "gold"
 SAMPLE_DIR = ROOT / "tests" / "data" / "sample"
 
 
-def load_gold(kind: str) -> Any:
-    """Merge every ``tests/gold/KIND.*.json`` (lists concatenate, dicts update) or ``.jsonl`` file."""
+def load_gold(kind: str, gold_dir: Path = GOLD_DIR) -> Any:
+    """Merge every ``GOLD_DIR/KIND.*.json`` (lists concatenate, dicts update) or ``.jsonl`` file."""
     merged: Any = None
-    for path in sorted(GOLD_DIR.glob(f"{kind}.*")):
+    for path in sorted(gold_dir.glob(f"{kind}.*")):
         if path.suffix == ".jsonl":
             rows: Any = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
         elif path.suffix == ".json":
@@ -30,6 +30,11 @@ def load_gold(kind: str) -> Any:
         else:
             merged.update(rows)
     return merged if merged is not None else []
+
+
+def load_metadata(gold_dir: Path = GOLD_DIR) -> dict[str, dict[str, Any]]:
+    meta = load_gold("metadata", gold_dir)
+    return meta if isinstance(meta, dict) else {}
 
 
 def sample_texts() -> dict[str, str]:

@@ -29,24 +29,15 @@ DEV_DATA = ROOT / "tests" / "data" / "dev"
 DEV_GOLD = ROOT / "tests" / "gold" / "dev"
 META_FIELDS = ("title", "outlet", "author", "published", "genre")
 
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.eval.common import load_gold  # noqa: E402
+
 
 def load_dev(kind: str) -> Any:
-    """Merge every ``tests/gold/dev/KIND.*.json`` (lists concatenate, dicts update) or ``.jsonl``."""
-    merged: Any = None
-    for path in sorted(DEV_GOLD.glob(f"{kind}.*")):
-        if path.suffix == ".jsonl":
-            rows: Any = [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
-        elif path.suffix == ".json":
-            rows = json.loads(path.read_text(encoding="utf-8"))
-        else:
-            continue
-        if merged is None:
-            merged = rows
-        elif isinstance(merged, list):
-            merged.extend(rows)
-        else:
-            merged.update(rows)
-    return merged if merged is not None else []
+    """Merge every ``tests/gold/dev/KIND.*`` gold file."""
+    return load_gold(kind, DEV_GOLD)
 
 
 def run_dev(nlp: Any) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:

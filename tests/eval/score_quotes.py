@@ -18,29 +18,23 @@ wrong speakers.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.eval.common import load_gold, load_metadata, locate  # noqa: E402
+
 GOLD_DIR = ROOT / "tests" / "gold"
 SAMPLE_DIR = ROOT / "tests" / "data" / "sample"
 KINDS = ("direct", "partial", "indirect")
 OVERLAP = 0.3
 EDGE = " \t\n,.;:!?\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2014-"
 WORD_RE = re.compile(r"\w+(?:['\u2019]\w+)*")
-
-
-def locate(text: str, snippet: str, occurrence: int = 0) -> tuple[int, int] | None:
-    """Character span of the ``occurrence``-th appearance of ``snippet`` in ``text``."""
-    pos = -1
-    for _ in range(occurrence + 1):
-        pos = text.find(snippet, pos + 1)
-        if pos < 0:
-            return None
-    return pos, pos + len(snippet)
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -230,21 +224,6 @@ def score(
         "errors": errors,
     }
     return res
-
-
-def load_gold(kind: str) -> list[Any]:
-    """Concatenate every ``tests/gold/KIND.*.json`` list."""
-    rows: list[Any] = []
-    for path in sorted(GOLD_DIR.glob(f"{kind}.*.json")):
-        rows.extend(json.loads(path.read_text(encoding="utf-8")))
-    return rows
-
-
-def load_metadata() -> dict[str, dict[str, Any]]:
-    meta: dict[str, dict[str, Any]] = {}
-    for path in sorted(GOLD_DIR.glob("metadata.*.json")):
-        meta.update(json.loads(path.read_text(encoding="utf-8")))
-    return meta
 
 
 def as_schema(text: str, quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:

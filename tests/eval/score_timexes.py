@@ -10,25 +10,19 @@ the figures (``-v`` lists misses, false alarms and wrong values), plus the speed
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.eval.common import load_gold, load_metadata, locate  # noqa: E402
+
 GOLD_DIR = ROOT / "tests" / "gold"
 SAMPLE_DIR = ROOT / "tests" / "data" / "sample"
-
-
-def locate(text: str, snippet: str, occurrence: int = 0) -> tuple[int, int] | None:
-    """Character span of the ``occurrence``-th appearance of ``snippet`` in ``text``."""
-    pos = -1
-    for _ in range(occurrence + 1):
-        pos = text.find(snippet, pos + 1)
-        if pos < 0:
-            return None
-    return pos, pos + len(snippet)
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
@@ -102,21 +96,6 @@ def score(gold: list[dict[str, Any]], predicted: dict[str, list[dict[str, Any]]]
         "type_f1": rf * type_acc, "value_f1": rf * value_acc,
         "errors": errors,
     }
-
-
-def load_gold(kind: str) -> list[Any]:
-    """Concatenate every ``tests/gold/KIND.*.json`` list (or merge dicts)."""
-    rows: list[Any] = []
-    for path in sorted(GOLD_DIR.glob(f"{kind}.*.json")):
-        rows.extend(json.loads(path.read_text(encoding="utf-8")))
-    return rows
-
-
-def load_metadata() -> dict[str, dict[str, Any]]:
-    meta: dict[str, dict[str, Any]] = {}
-    for path in sorted(GOLD_DIR.glob("metadata.*.json")):
-        meta.update(json.loads(path.read_text(encoding="utf-8")))
-    return meta
 
 
 def speed(find: Any, repeat: int = 3) -> float:
