@@ -1,65 +1,80 @@
 """What actors announced, promised, pledged, vowed or agreed to do, with a deadline when the text gives one.
 
-Rules over records (no spaCy), sentence by sentence:
+Rules over records (no spaCy), sentence by sentence. A commitment is a trigger, its subject and its act:
 
-- a commitment verb with an infinitive: "X pledged / promised / vowed / agreed / plans / intends / is
-  set / decided to <act>";
-- a future modal in a statement: "X will <act>", or reported "X said / vowed that Y would <act>";
+- a commitment verb with an infinitive: "X pledged / promised / vowed / agreed / plans / intends / decided /
+  offered / threatened / is set to <act>";
+- a future modal: "X will <act>"; "would" only in reported speech ("X said (that) he would <act>");
 - first person inside a direct quote ("We will defend ...") commits the quote's speaker.
 
-The subject must be an actor (nearest actor mention before the trigger in the same clause; a pronoun
-falls back to the sentence's first actor, or to the quote's speaker). Hedged predictions (probably,
-may, could) are not commitments. ``by_when`` is a DATE timex inside the sentence whose value lies
-after the article's publication date (any DATE timex in the act when the article is undated).
+The subject is the grammatical subject of the trigger: the actor mention (a name, or a pronoun the actor
+stage resolved) that ends right before the verb group, allowing only adverbs, auxiliaries and one
+comma-enclosed apposition in between; "X and Y agreed" commits both. A trigger whose subject is not an
+actor ("the talks will ...", "any use of force would ...") commits nobody. Negated, wished-for and hedged
+forms are not commitments ("had no plans to", "refused to", "wants to", "seems to", "may"), except a
+negated pledge ("will not tolerate", "vowed never to") which is kept as kind ``refusal`` with a
+"not ..." act. ``by_when`` is a DATE/TIME timex after the trigger whose value lies after the article's
+publication date (any dated timex there when the article is undated).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from newsprism.analyze.sentences import sentence_bounds
 from newsprism.link.actors import ActorLinks
 from newsprism.records import Annotation
 
-_PROMISE = r"pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?|commit(?:s|ted|ting)?|undert(?:ake|akes|ook)|swore|swear(?:s)?|guarantee(?:s|d)?"
-_AGREE = r"agree(?:s|d)?|(?:has|have|had)\s+agreed|sign(?:s|ed)?\s+up"
-_ANNOUNCE = (r"plan(?:s|ned)?|intend(?:s|ed)?|(?:is|are|was|were)\s+(?:set|due|expected|scheduled|poised|ready|prepared)|"
-             r"decid(?:e|es|ed)|announc(?:e|es|ed)\s+(?:plans|that\s+it\s+would)|aim(?:s|ed)?|hope(?:s|d)?|want(?:s|ed)?")
-_INF = re.compile(rf"\b(?P<verb>{_PROMISE}|{_AGREE}|{_ANNOUNCE})\s+(?:to\s+)(?P<what>(?!be\s+(?:held|seen)\b)[a-z][^.;:!?\n]*)",
-                  re.I)
-_THAT_WOULD = re.compile(rf"\b(?P<verb>{_PROMISE}|{_AGREE}|said|says|told\s+\w+|announced|confirmed|insisted|added|"
-                         r"declared|stated)\s+(?:that\s+)?(?P<subj>[^,;.]{1,60}?)\s+(?P<modal>would|will)\s+"
-                         r"(?P<what>(?!not\s+be\b)[a-z][^.;:!?\n]*)", re.I)
-_WILL = re.compile(r"(?P<subj>[^,;.\n]{1,80}?)\s+(?:will|shall|is\s+going\s+to)\s+(?P<what>[a-z][^.;:!?\n]*)")
-_HEDGE = re.compile(r"\b(?:probably|perhaps|maybe|likely|may|might|could|unlikely|predict|prediction|expect)\b", re.I)
-_PRONOUN = re.compile(r"^(?:he|she|it|they|the\s+(?:government|ministry|company|country|minister|president|"
-                      r"leader|two\s+(?:sides|countries|governments|leaders|ministers)))$", re.I)
-_FIRST_PERSON = re.compile(r"^(?:we|i)$", re.I)
-_TRAIL = re.compile(r"[,;]\s*(?:he|she|they|it|the\s+\w+(?:\s+\w+)?|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+"
-                    r"(?:said|says|added|told\s+\w+|wrote|tweeted)\b.*$")
+_PROMISE = (r"pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?|commit(?:s|ted)?\s+(?:itself\s+|"
+            r"himself\s+|herself\s+|themselves\s+)?|undert(?:ake|akes|ook)|swore|swear(?:s)?|guarantee(?:s|d)?")
+_AGREE = r"agree(?:s|d)?"
+_PLAN = (r"plan(?:s|ned)?|intend(?:s|ed)?|decid(?:e|es|ed)|resolved|offer(?:s|ed)?|"
+         r"(?:is|are|was|were)\s+(?:set|due|scheduled|poised|ready|prepared|determined)|"
+         r"announc(?:e|es|ed)\s+(?:plans|a\s+plan)")
+_THREAT = r"threaten(?:s|ed)?"
+_INF = re.compile(rf"\b(?P<verb>{_PROMISE}|{_AGREE}|{_PLAN}|{_THREAT})\s+(?P<neg>not\s+|never\s+)?to\s+"
+                  r"(?P<what>(?!be\s+(?:held|seen|expected)\b)[a-z][^.;:!?\n]*)", re.I)
+_MODAL = re.compile(r"\b(?P<verb>will|shall|would|is\s+going\s+to|are\s+going\s+to|wo(?=n['’]t))"
+                    r"(?P<neg>\s+not|n['’]t|\s+never)?\s+(?P<what>[a-z][^.;:!?\n]*)", re.I)
+# words that may stand between a subject and its verb group ("X has also formally agreed")
+_BETWEEN = re.compile(r"^(?:\s*,[^,]{1,90},)?(?:\s+(?:also|has|have|had|now|already|previously|again|then|"
+                      r"formally|publicly|repeatedly|reportedly|officially|firmly|quickly|jointly|both|"
+                      r"each|all|on\s+\w+|last\s+\w+|this\s+\w+|earlier|later|today|yesterday))*\s*$", re.I)
+_SAY = re.compile(r"\b(?:said|says|say|told\s+[\w ]{1,30}?|announced|vowed|pledged|promised|insisted|declared|"
+                  r"confirmed|stated|added|assured\s+[\w ]{1,30}?|warned|indicated|made\s+clear|replied)"
+                  r"\s+(?:that\s+)?$", re.I)
+_HEDGE = re.compile(r"\b(?:probably|perhaps|maybe|possibly|likely|unlikely|may|might|could|seems?|seemed|"
+                    r"appears?|appeared|expected|predict\w*|hope[sd]?|hoping|wants?|wanted|wish\w*|if|unless|"
+                    r"whether|can)\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|n['’]t|never|no|refus\w+|declin\w+|fail\w*|reject\w*|ruled\s+out|without|"
+                      r"nor)\b[^,;]{0,25}$", re.I)
+_PRONOUN = re.compile(r"(?:he|she|it|they|we|i)$", re.I)
+_POSSESSIVE = re.compile(r"^\s*['’]s?\b|^(?:his|her|its|their|our|my)$", re.I)
+_CUT = re.compile(
+    r";|\s[-–—]\s|—|–"
+    r"|,\s+(?:and|but|while|whereas|although|though|as|saying|adding|according|officials?|who|which)\b"
+    r"|,?\s*(?:he|she|they|it|the\s+\w+(?:\s+\w+)?|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+"
+    r"(?:said|says|added|told|wrote|tweeted|stressed)\b"
+    r"|[,.!?][”\"»]|[”\"»](?=\s*[,.])"
+    r"|\s+(?:and|but)\s+(?=(?:[A-Z][\w'’-]+|he|she|they|it|we|I)(?:\s+[A-Z][\w'’-]+)*\s+"
+    r"(?:will|would|said|says|has|had|is|was|are|were)\b)"
+)
+_QUOTE_CHARS = "\"“”«»"
+_KINDS = (("promise", _PROMISE), ("agree", _AGREE), ("threat", _THREAT))
 
 
-_OPINION = re.compile(r"^\s*(?:If|Unless|Perhaps|Maybe)\b|\b(?:I|me|my|I'm|I'd)\b")
-_NOT_BEFORE = re.compile(r"\b(?:not|n't|never)\s*$")
-_CUT = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=[A-Z])|;\s+|\s+[-–—]\s+|[,.]?[”»\"]")
-
-
-def _unquoted(sent: str, ss: int, quotes: list[Any]) -> str:
-    chars = list(sent)
-    for q in quotes:
-        for i in range(max(q.start - 1, ss), min(q.end + 1, ss + len(sent))):
-            chars[i - ss] = " "
-    return "".join(chars)
-
-
-def _kind(verb: str) -> str:
+def _kind(verb: str, negated: bool) -> str:
+    if negated:
+        return "refusal"
     v = verb.lower()
-    if re.match(_PROMISE, v):
-        return "promise"
-    if re.match(_AGREE, v):
-        return "agree"
-    return "announce"
+    for kind, pattern in _KINDS:
+        if re.match(pattern, v):
+            return kind
+    if v.startswith(("will", "shall", "would", "is going", "are going", "wo")):
+        return "announce"
+    return "plan"
 
 
 def find_commitments(annotations: list[Annotation], actors: ActorLinks) -> list[dict[str, Any]]:
@@ -71,108 +86,141 @@ def find_commitments(annotations: list[Annotation], actors: ActorLinks) -> list[
     return out
 
 
+class _Mentions:
+    """Actor mentions of one article sorted by start, with the actor's kind."""
+
+    def __init__(self, ann: Annotation) -> None:
+        self.items = sorted((m.start, m.end, act.id, m.text) for act in ann.actors for m in act.mentions)
+        self.starts = [x[0] for x in self.items]
+
+    def ending_before(self, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
+        """Mentions inside [lo, hi), last first."""
+        i = bisect_left(self.starts, lo)
+        found = []
+        while i < len(self.items) and self.items[i][0] < hi:
+            if self.items[i][1] <= hi:
+                found.append(self.items[i])
+            i += 1
+        return found[::-1]
+
+
+def _subjects(text: str, clause_start: int, verb_start: int, mentions: _Mentions,
+              quote: Any) -> list[str] | None:
+    """Actor ids of the trigger's grammatical subject; None when the subject is no actor."""
+    seg = text[clause_start:verb_start]
+    if quote is not None:  # first person inside a direct quote: the speaker
+        m = re.search(r"\b(we|i)(?:\s+\w+ly)?\s*$", seg, re.I)
+        if m and quote.speaker_actor:
+            return [quote.speaker_actor]
+    for ms, me, local, mtext in mentions.ending_before(clause_start, verb_start):
+        between = text[me:verb_start]
+        if _POSSESSIVE.match(between) or _POSSESSIVE.match(mtext.strip()):
+            continue
+        if not _BETWEEN.match(between):
+            # "X and Y agreed": the nearest conjunct is checked by the loop's later mentions
+            return None
+        locals_ = [local]
+        head = text[clause_start:ms]
+        while True:  # "X and Y", "X, Y and Z"
+            conj = re.search(r"(?:,|\s+and|\s*&)\s*$", head)
+            if not conj:
+                break
+            prev = [x for x in mentions.ending_before(clause_start, clause_start + conj.start())
+                    if not text[x[1]:clause_start + conj.start()].strip()]
+            if not prev:
+                break
+            locals_.insert(0, prev[0][2])
+            head = text[clause_start:prev[0][0]]
+        return locals_
+    return None
+
+
+def _clause_start(text: str, ss: int, pos: int) -> int:
+    """Start of the clause holding ``pos``: after the last "that", "said", semicolon or ", and" before it."""
+    seg = text[ss:pos]
+    best = 0
+    for m in re.finditer(r"\bthat\b|;|,\s+(?:and|but|while|as)\b|\b(?:said|says|told\s+\w+|added)\b|[“\"«]|:",
+                         seg):
+        best = m.end()
+    return ss + best
+
+
+def _clean_what(raw: str) -> str:
+    what = _CUT.split(raw, maxsplit=1)[0]
+    words = what.split()
+    if len(words) > 25:
+        what = " ".join(words[:25])
+    what = what.strip(" ,;:'‘’" + _QUOTE_CHARS)
+    for o, c in (("“", "”"), ("«", "»")):
+        if what.count(o) > what.count(c):
+            what = what.replace(o, "")
+        elif what.count(c) > what.count(o):
+            what = what.replace(c, "")
+    if what.count('"') % 2:
+        what = what.replace('"', "")
+    return what.strip()
+
+
 def _article_commitments(ann: Annotation, actors: ActorLinks, names: dict[str, str]) -> list[dict[str, Any]]:
     text = ann.article.text
     aid = ann.article.id
-    mentions = sorted((m.start, m.end, act.id) for act in ann.actors for m in act.mentions)
+    mentions = _Mentions(ann)
     direct = [q for q in ann.quotes if q.kind == "direct"]
     published = (ann.article.published or "")[:10]
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, int]] = set()
     for ss, se in sentence_bounds(text):
         sent = text[ss:se]
-        if not re.search(r"\b(?:will|would|shall|to|going)\b", sent) or sent.rstrip(" \"'”’»").endswith("?"):
+        if not re.search(r"\b(?:will|would|shall|to|going|won['’]t)\b", sent) or sent.rstrip(" \"'”’»").endswith("?"):
             continue  # cheap pre-filter; questions commit nobody
         quotes = [q for q in direct if q.start < se and ss < q.end]
-        outside = _unquoted(sent, ss, quotes)
-        if _OPINION.search(outside):
-            continue  # the writer's own voice: "I suspect", "If ..., X will"
-        quote = quotes[0] if quotes else None
-        found: list[tuple[int, int, str, str | None]] = []  # (trigger start, what start, kind, subject local id)
-        for m in _INF.finditer(sent):
-            holder = next((q for q in quotes if q.start <= ss + m.start() < q.end), None)
-            if holder is None:
-                local = _subject(ss, ss + m.start(), mentions, text, quote)
-            else:  # inside a quote only "we/I <verb> to" or a named actor right before commits someone
-                before = sent[max(0, m.start() - 40):m.start()]
-                local = _mention_in(ss + m.start() - len(before), ss + m.start(), mentions)
-                if local is None and re.search(r"\b(?:we|I)\s+(?:\w+\s+)?$", before, re.I):
-                    local = holder.speaker_actor
-            found.append((m.start(), m.start("what"), _kind(m.group("verb")), local))
-        for m in _THAT_WOULD.finditer(sent):
-            subj_text = m.group("subj").strip()
-            local = _mention_in(ss + m.start("subj"), ss + m.end("subj"), mentions)
-            if local is None and (_PRONOUN.match(subj_text) or _FIRST_PERSON.match(subj_text)):
-                local = _subject(ss, ss + m.start(), mentions, text, quote)
-            kind = _kind(m.group("verb")) if re.match(rf"{_PROMISE}|{_AGREE}", m.group("verb"), re.I) else "announce"
-            found.append((m.start("modal"), m.start("what"), kind, local))
-        for m in _WILL.finditer(sent):
-            subj_text = m.group("subj").strip()
-            tail = re.split(r"\b(?:that|and|but|while|as|,)\s+", subj_text)[-1].strip()
-            local = _mention_in(ss + m.end("subj") - len(tail), ss + m.end("subj"), mentions)
-            holder = next((q for q in quotes if q.start <= ss + m.start("what") < q.end), None)
-            in_quote = holder is not None
-            if holder is not None and local is None and _FIRST_PERSON.match(tail):
-                local = holder.speaker_actor
-            elif holder is not None and local is None:
-                continue  # "he will ..." inside a quote: whom it means is not resolved here
-            elif local is None and _PRONOUN.match(tail) and not in_quote:
-                local = _subject(ss, ss + m.end("subj"), mentions, text, quote)
-            kind = "agree" if re.search(r"\bunder\s+the\s+(?:deal|agreement|accord|pact)\b", sent, re.I) else \
-                ("promise" if in_quote else "announce")
-            found.append((m.end("subj"), m.start("what"), kind, local))
-        for trig, wstart, kind, local in found:
-            gid = actors.global_id(aid, local)
-            if gid is None:
+        for m in list(_INF.finditer(sent)) + list(_MODAL.finditer(sent)):
+            verb = m.group("verb")
+            trig = ss + m.start()
+            quote = next((q for q in quotes if q.start <= trig < q.end), None)
+            outside = quote is None
+            if outside and re.search(r"\b(?:I|me|my|I'm|I'd)\b", sent[:m.start()]):
+                continue  # the writer's own voice
+            clause = _clause_start(text, quote.start if quote is not None and quote.start > ss else ss, trig)
+            if verb.lower() == "would" and not _SAY.search(text[max(ss, clause - 60):clause].rstrip()
+                                                            .removesuffix("that").rstrip() + " "):
+                continue  # "would" outside reported speech is a conditional
+            prefix = text[clause:trig]
+            if _HEDGE.search(prefix) or _HEDGE.search(verb):
                 continue
-            what_raw = sent[wstart:]
-            if _HEDGE.search(sent[max(0, trig - 25): wstart + 10]) or _NOT_BEFORE.search(sent[max(0, trig - 12):trig]):
+            negated = bool(m.group("neg"))
+            if _NEGATED.search(prefix):
+                continue  # "had no plans to", "refused to", "did not agree to"
+            if negated and not re.match(rf"{_PROMISE}|will|shall|wo|would", verb, re.I):
+                continue  # "agreed not to" stays a refusal only for pledges and modals
+            locs = _subjects(text, clause, trig, mentions, quote)
+            if not locs:
                 continue
-            what = _TRAIL.sub("", _CUT.split(what_raw)[0]).strip(" ,;:\"'“”‘’»«")
-            if len(what.split()) < 2 or (gid, ss) in seen:
+            what = _clean_what(m.group("what"))
+            if len(what.split()) < 2 or re.match(r"(?:be|have)\s+(?:a|an|the)?\s*$", what):
                 continue
-            seen.add((gid, ss))
-            out.append({
-                "actor": gid, "actor_name": names.get(gid, ""), "what": what,
-                "by_when": _deadline(ann, ss + wstart, se, published),
-                "kind": kind,
-                "evidence": [{"article": aid, "start": ss, "end": se, "text": sent}],
-            })
+            if negated:
+                what = "not " + what
+            for local in locs:
+                gid = actors.global_id(aid, local)
+                if gid is None or (gid, ss) in seen:
+                    continue
+                seen.add((gid, ss))
+                out.append({
+                    "actor": gid, "actor_name": names.get(gid, ""), "what": what,
+                    "by_when": _deadline(ann, trig, se, published),
+                    "kind": _kind(verb, negated),
+                    "evidence": [{"article": aid, "start": ss, "end": se, "text": sent}],
+                })
     return out
 
 
-def _mention_in(start: int, end: int, mentions: list[tuple[int, int, str]]) -> str | None:
-    """The last actor mentioned inside [start, end)."""
-    best = None
-    for ms, me, local in mentions:
-        if ms >= start and me <= end:
-            best = local
-    return best
-
-
-def _subject(sent_start: int, trigger: int, mentions: list[tuple[int, int, str]], text: str,
-             quote: Any) -> str | None:
-    """Nearest actor before the trigger in the sentence, skipping ones inside a that-clause boundary."""
-    best = None
-    for ms, me, local in mentions:
-        if sent_start <= ms and me <= trigger:
-            between = text[me:trigger]
-            if len(between) <= 80 and not re.search(r"\b(?:that|which|who|after|before|when)\b", between):
-                best = local
-            elif best is None:
-                best = local
-    if best is None and quote is not None:
-        best = quote.speaker_actor
-    return best
-
-
-def _deadline(ann: Annotation, ss: int, se: int, published: str) -> str | None:
-    """A DATE timex in the sentence that lies after publication (ISO partial date)."""
+def _deadline(ann: Annotation, start: int, se: int, published: str) -> str | None:
+    """A DATE/TIME timex after the trigger in the sentence that lies after publication (ISO partial date)."""
     for t in ann.timexes:
-        if t.type != "DATE" or not (ss <= t.start < se):
+        if t.type not in ("DATE", "TIME") or not (start <= t.start < se):
             continue
-        value = t.value or ""
-        m = re.match(r"\d{4}(-\d{2}(-\d{2})?)?", value)
+        m = re.match(r"\d{4}(-\d{2}(-\d{2})?)?", t.value or "")
         if not m:
             continue
         iso = m.group(0)

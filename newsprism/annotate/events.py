@@ -77,6 +77,9 @@ FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
 WH = frozenset({"who", "which", "that", "whom", "whose"})
 TEMPORAL_PREPS = frozenset({"after", "during", "following", "before", "at", "ahead", "since", "amid", "in", "for"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "prep", "pobj", "advcl", "oprd", "acomp"})
+# Nouns that only count or package an event noun: "a round of talks", "a wave of strikes".
+CONTAINERS = frozenset({"round", "series", "wave", "spate", "string", "day", "days", "week", "hour", "hours",
+                        "salvo", "barrage", "package", "set", "volley", "campaign"})
 DROP_DET = re.compile(r"^(?:the|a|an|its|their|his|her|our|some|several|two|three)\s+", re.I)
 # AID and COOPERATE modes from the words around the trigger ("military aid", "trade cooperation").
 MODE_WORDS: dict[str, dict[str, str]] = {
@@ -275,7 +278,10 @@ def _with_conj(tok: Token) -> list[Token]:
 
 
 def _is_passive(v: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or (v.dep_ == "acl" and v.tag_ == "VBN")
+    """'was attacked', 'the sanctions imposed on X'; a participle with its own object ('the Council,
+    ..., called the treaty ...') is an active verb the parser hung on its subject."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or (
+        v.dep_ == "acl" and v.tag_ == "VBN" and not any(c.dep_ in OBJ_DEPS for c in v.children))
 
 
 def _real_noun(tok: Token) -> Token:
@@ -297,7 +303,7 @@ def _objects(v: Token) -> list[Token]:
         objs.append(v.head)  # "the outlets he accused of ..."
     if _is_passive(v):
         objs += [c for c in v.children if c.dep_ == "nsubjpass"]
-        if v.dep_ == "acl":
+        if v.dep_ == "acl" and not objs:
             objs.append(v.head)
     out: list[Token] = []
     for o in objs:
@@ -779,7 +785,13 @@ class _Run:
                         return _with_conj(objs[0])
                 if head.pos_ == "ADJ" or head.dep_ in ("acomp",):
                     head = head.head
-                return self._sources(head) if head is not v else []
+                found = self._sources(head) if head is not v else []
+                if v.dep_ == "conj" and head.dep_ == "ccomp" and _lem(head.head) in SPEECH and \
+                        not any(self._party_like(f) for f in found):
+                    # "X said the timetable was rushed and accused Y": the parser hangs the second verb on
+                    # the reported clause; a thing cannot accuse, so the speaker does
+                    return self._sources(head.head) or found
+                return found
             if v.dep_ == "pcomp" and v.head.dep_ == "prep":
                 return self._sources(v.head.head) if v.head.head.pos_ in ("VERB", "AUX") else []
             return []
@@ -924,6 +936,9 @@ class _Run:
             return True
         if tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP"):
             return True
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PRODUCT", "WORK_OF_ART") and tok.is_title | tok.is_upper \
+                and tok.dep_ not in ("compound", "amod") and _lem(tok) not in self.lex.triggers:
+            return True  # a name NER missed ("Ilić", "INEC") is still someone
         lemma = _lem(tok)
         return lemma in self.lex.person_nouns or lemma in self.lex.org_nouns
 
@@ -1061,9 +1076,12 @@ class _Run:
         pat = self._match(n, self.lex.nouns[_lem(n)], verb=False)
         if pat is None:
             return None
-        anchor = n.head if n.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and n.head.pos_ in ("VERB", "AUX") \
-            else None
-        if anchor is not None and n.dep_ == "nsubj" and _lem(anchor) not in self.lex.light:
+        slot = n
+        if n.dep_ == "pobj" and _lem(n.head) == "of" and _lem(n.head.head) in CONTAINERS:
+            slot = n.head.head  # "held a fourth round of talks", "a series of strikes hit ..."
+        anchor = slot.head if slot.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and \
+            slot.head.pos_ in ("VERB", "AUX") else None
+        if anchor is not None and slot.dep_ == "nsubj" and _lem(anchor) not in self.lex.light:
             anchor_subj = False
         else:
             anchor_subj = anchor is not None

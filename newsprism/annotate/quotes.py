@@ -19,6 +19,7 @@ article) or the surface noun phrase, and never to a guess.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -344,7 +345,6 @@ def build_regions(text: str, marks: list[Mark], lex: Lexicon) -> list[Region]:
     by_par: dict[int, list[int]] = {}
     pars = paragraphs(text)
     starts = [p[0] for p in pars]
-    import bisect
 
     for qi, mk in enumerate(marks):
         if mk.parent >= 0:
@@ -440,6 +440,24 @@ class _DocView:
         self.persons = [e for e in doc.ents if e.label_ == "PERSON" and self.in_quote[e.start] < 0]
         self._lemmas: dict[tuple[str, str], list[int]] | None = None
         self._intros: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
+        self._sstarts: list[int] = []
+        self._sends: list[int] = []
+        self._sroots: list[int] = []
+        for sent in doc.sents:  # once per document: Token.sent and Span.root walk the sentence
+            self._sstarts.append(sent.start)
+            self._sends.append(sent.end)
+            self._sroots.append(sent.start)
+        for t in doc:
+            if t.head.i == t.i:
+                self._sroots[bisect.bisect_right(self._sstarts, t.i) - 1] = t.i
+
+    def sent(self, tok: Token) -> Span:
+        """The sentence holding ``tok`` (a cached lookup; ``tok.sent`` costs a walk each time)."""
+        k = bisect.bisect_right(self._sstarts, tok.i) - 1
+        return self.doc[self._sstarts[k] : self._sends[k]]
+
+    def sent_root(self, sent: Span) -> int:
+        return self._sroots[bisect.bisect_right(self._sstarts, sent.start) - 1]
 
     def tokens(self, start: int, end: int) -> Span | None:
         return self.doc.char_span(start, end, alignment_mode="expand")
@@ -472,26 +490,27 @@ class _DocView:
         """What "he"/"she"/"the 61-year-old" (want="person") or "it" (want="org") points back to:
         the main-clause subject of this or the previous few sentences, else the nearest person."""
         doc = self.doc
-        sent = tok.sent
+        sent = self.sent(tok)
         gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(tok.lower_)
         floor = max(0, tok.i - 4 * WINDOW)  # five sentences back, but never the whole of a run-on text
         for _ in range(5):
             subjects = []
+            root = self.sent_root(sent)
             for t in doc[max(sent.start, floor) : min(sent.end, tok.i)]:
                 if t.i >= tok.i or self.in_quote[t.i] >= 0 or t.dep_ not in ("nsubj", "nsubjpass"):
                     continue
                 head = t.head
-                if head.dep_ == "ROOT" or head.i == sent.root.i or (head.dep_ == "conj" and head.head.dep_ == "ROOT"):
+                if head.dep_ == "ROOT" or head.i == root or (head.dep_ == "conj" and head.head.dep_ == "ROOT"):
                     subjects.append(t)
             for cand in reversed(subjects):
                 if self._fits(cand, want, gender):
                     return cand, True
             if sent.start <= floor:
                 break
-            sent = doc[sent.start - 1].sent
+            sent = self.sent(doc[sent.start - 1])
         if gender is not None:  # "He met a woman ... 'She told me'": a gendered noun, not a name
             nouns = FEMALE_NOUNS if gender == "f" else MALE_NOUNS
-            for t in reversed(doc[max(0, tok.sent.start - 60) : tok.i]):
+            for t in reversed(doc[max(0, self.sent(tok).start - 60) : tok.i]):
                 if t.lemma_.lower() in nouns and t.pos_ == "NOUN" and self.in_quote[t.i] < 0:
                     return t, True
         if want == "person":
@@ -874,6 +893,12 @@ def _phrase_index(lex: Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
     for ph in lex.phrases:  # longest first, kept in that order
         index.setdefault(ph[0], []).append(ph)
     return {k: tuple(v) for k, v in index.items()}
+
+
+def _cue_at(tok: Token, view: _DocView) -> tuple[int, int]:
+    """The cue span around ``tok``: the lexicon phrase holding it (looked up nearby), else the word."""
+    near = _clip(view.sent(tok), tok.doc[tok.i : tok.i + 1], 20)
+    return _cue_span(tok, _phrase_matches(near, view.lex))
 
 
 def _cue_span(tok: Token, phrases: list[tuple[int, int]]) -> tuple[int, int]:
@@ -1278,7 +1303,6 @@ class QuoteAnnotator:
         text = view.text
         pars = paragraphs(text)
         par_of = {}
-        import bisect
 
         pstarts = [p[0] for p in pars]
         for f in found:
@@ -1325,7 +1349,7 @@ class QuoteAnnotator:
         prior = view.tokens(ps, prior_end)
         if prior is None:
             return None
-        last_sent = view.doc[prior.end - 1].sent
+        last_sent = _clip(view.sent(view.doc[prior.end - 1]), view.doc[prior.end - 1 : prior.end], WINDOW)
         if last is not None and last.end >= last_sent.start_char and par_of[id(last)] >= pi - 1:
             return last  # the previous paragraph ended with this speaker's quote
         probe = Found(f.start, f.end, f.kind, f.region)
@@ -1391,14 +1415,14 @@ class QuoteAnnotator:
                 # parts without quote marks ("... 'X' and had arrested three suspects") are reported speech
                 for part in self._unquoted_conjuncts(comp, covered):
                     g = Found(part[0].idx, part[-1].idx + len(part[-1]), "indirect",
-                              Region(t.sent.start_char, t.sent.end_char))
-                    g.cue = _cue_span(t, _phrase_matches(t.sent, lex))
+                              Region(view.sent(t).start_char, view.sent(t).end_char))
+                    g.cue = _cue_at(t, view)
                     resolve_speaker(subj, view, g)
                     out.append((t, g))
                 continue
-            sent = t.sent
+            sent = view.sent(t)
             f = Found(s, e, "indirect", Region(sent.start_char, sent.end_char))
-            f.cue = _cue_span(t, _phrase_matches(sent, lex))
+            f.cue = _cue_at(t, view)
             resolve_speaker(subj, view, f)
             out.append((t, f))
         kept = []
@@ -1461,7 +1485,7 @@ class QuoteAnnotator:
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
         if "\n" in view.text[s:e] or any(s <= cs < e or cs <= s < ce for cs, ce in covered):
             return None
-        f = Found(s, e, "indirect", Region(t.sent.start_char, t.sent.end_char))
+        f = Found(s, e, "indirect", Region(view.sent(t).start_char, view.sent(t).end_char))
         f.cue = (t.idx, t.idx + len(t))
         resolve_speaker(subj, view, f)
         return f
@@ -1551,8 +1575,8 @@ class QuoteAnnotator:
         return opens % 2 == 1 if last in ('"', "'") else opens > 0
 
     def _according_indirect(self, t: Token, view: _DocView, covered: list[tuple[int, int]]) -> Found | None:
-        sent = t.sent
-        got = self._according(sent, view)
+        sent = view.sent(t)
+        got = self._according(_clip(sent, t.doc[t.i : t.i + 1], WINDOW), view)
         if got is None:
             return None
         acc, who = got

@@ -8,19 +8,15 @@ the tests can check that article text reaches the page only as inert text.
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import httpx
 import pytest
+
+from tests.serving import running_server
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page
@@ -51,46 +47,6 @@ class Site:
     base: str  # http://127.0.0.1:PORT
     db: Path
     hostile_id: str  # the hostile article's id
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def running_server(db: Path, log: Path, env: dict[str, str] | None = None,
-                   timeout: float = 30.0) -> Iterator[str]:
-    """`python -m newsprism serve` on 127.0.0.1 and a free port; yields its base URL, stops it after."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    child_env = {k: v for k, v in os.environ.items() if k != "NEWSPRISM_TOKEN"} | (env or {})
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "newsprism", "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
-            cwd=ROOT, env=child_env, stdout=out, stderr=subprocess.STDOUT)
-        try:
-            deadline = time.monotonic() + timeout
-            while True:
-                if proc.poll() is not None:
-                    raise RuntimeError(f"the server exited with {proc.returncode}: {log.read_text()[-2000:]}")
-                try:
-                    if httpx.get(base + "/api/stories", timeout=2).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"the server did not answer within {timeout:.0f} s")
-                time.sleep(0.1)
-            yield base
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
 
 
 def build_site_store(directory: Path, example_dir: Path) -> tuple[Path, str]:

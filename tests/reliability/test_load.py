@@ -9,68 +9,22 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import socket
 import ssl
 import statistics
-import subprocess
-import sys
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
 
 from tests.serve.conftest import Served, build_store
+from tests.serving import running_server
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CLIENTS = 200
 BUDGET_S = 45.0  # for the load phase itself; the store build and server start come on top
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def running_server(db: Path, log: Path, token: str | None = None, timeout: float = 30.0) -> Iterator[str]:
-    """`python -m newsprism serve` (uvicorn) on 127.0.0.1 and a free port; yields the base URL, stops it after."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {k: v for k, v in os.environ.items() if k != "NEWSPRISM_TOKEN"}
-    if token:
-        env["NEWSPRISM_TOKEN"] = token
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "newsprism", "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-        try:
-            deadline = time.monotonic() + timeout
-            while True:
-                if proc.poll() is not None:
-                    raise RuntimeError(f"the server exited with {proc.returncode}: {log.read_text()[-2000:]}")
-                try:
-                    if httpx.get(base + "/api/stories", timeout=2).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"the server did not answer within {timeout:.0f} s")
-                time.sleep(0.1)
-            yield base
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
