@@ -34,10 +34,11 @@ _PLAN = (r"plan(?:s|ned)?|intend(?:s|ed)?|decid(?:e|es|ed)|resolved|offer(?:s|ed
          r"(?:is|are|was|were)\s+(?:set|due|scheduled|poised|ready|prepared|determined)|"
          r"announc(?:e|es|ed)\s+(?:plans|a\s+plan)")
 _THREAT = r"threaten(?:s|ed)?"
+_ACT = r"(?P<what>[a-z](?:[^.;:!?\n]|(?<=\b(?:St|Mt|Dr|Mr|Ms|Jr))\.|\.(?=\S))*)"
 _INF = re.compile(rf"\b(?P<verb>{_PROMISE}|{_AGREE}|{_PLAN}|{_THREAT})\s+(?P<neg>not\s+|never\s+)?to\s+"
-                  r"(?P<what>(?!be\s+(?:held|seen|expected)\b)[a-z][^.;:!?\n]*)", re.I)
+                  rf"(?!be\s+(?:held|seen|expected)\b)(?={_ACT})", re.I)
 _MODAL = re.compile(r"\b(?P<verb>will|shall|would|is\s+going\s+to|are\s+going\s+to|wo(?=n['’]t))"
-                    r"(?P<neg>\s+not|n['’]t|\s+never)?\s+(?P<what>[a-z][^.;:!?\n]*)", re.I)
+                    rf"(?P<neg>\s+not|n['’]t|\s+never)?\s+(?={_ACT})", re.I)
 # words that may stand between a subject and its verb group ("X has also formally agreed")
 _BETWEEN = re.compile(r"^(?:\s*,[^,]{1,90},)?(?:\s+(?:also|has|have|had|now|already|previously|again|then|"
                       r"formally|publicly|repeatedly|reportedly|officially|firmly|quickly|jointly|both|"
@@ -50,10 +51,13 @@ _HEDGE = re.compile(r"\b(?:probably|perhaps|maybe|possibly|likely|unlikely|may|m
                     r"whether|can)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|n['’]t|never|no|refus\w+|declin\w+|fail\w*|reject\w*|ruled\s+out|without|"
                       r"nor)\b[^,;]{0,25}$", re.I)
+_PREP_BEFORE = re.compile(r"\b(?:in|of|on|at|with|for|from|to|against|by|about|over|than|into|towards?|"
+                          r"between|among|like|without)\s+(?:the\s+)?$", re.I)
 _PRONOUN = re.compile(r"(?:he|she|it|they|we|i)$", re.I)
 _POSSESSIVE = re.compile(r"^\s*['’]s?\b|^(?:his|her|its|their|our|my)$", re.I)
 _CUT = re.compile(
     r";|\s[-–—]\s|—|–"
+    r"|\s+and\s+(?:that|will|would|shall)\b"
     r"|,\s+(?:and|but|while|whereas|although|though|as|saying|adding|according|officials?|who|which)\b"
     r"|,?\s*(?:he|she|they|it|the\s+\w+(?:\s+\w+)?|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+"
     r"(?:said|says|added|told|wrote|tweeted|stressed)\b"
@@ -116,9 +120,10 @@ def _subjects(text: str, clause_start: int, verb_start: int, mentions: _Mentions
         between = text[me:verb_start]
         if _POSSESSIVE.match(between) or _POSSESSIVE.match(mtext.strip()):
             continue
-        if not _BETWEEN.match(between):
-            # "X and Y agreed": the nearest conjunct is checked by the loop's later mentions
-            return None
+        if not _BETWEEN.match(between) or _PREP_BEFORE.search(text[clause_start:ms]):
+            return None  # "any use of force in X would": X is no subject
+        if quote is not None and quote.start <= ms < quote.end and _PRONOUN.match(mtext.strip()):
+            return None  # "he will" inside a quote: whom the speaker means is not resolved here
         locals_ = [local]
         head = text[clause_start:ms]
         while True:  # "X and Y", "X, Y and Z"
@@ -174,7 +179,8 @@ def _article_commitments(ann: Annotation, actors: ActorLinks, names: dict[str, s
         if not re.search(r"\b(?:will|would|shall|to|going|won['’]t)\b", sent) or sent.rstrip(" \"'”’»").endswith("?"):
             continue  # cheap pre-filter; questions commit nobody
         quotes = [q for q in direct if q.start < se and ss < q.end]
-        for m in list(_INF.finditer(sent)) + list(_MODAL.finditer(sent)):
+        last: list[str] | None = None
+        for m in sorted(list(_INF.finditer(sent)) + list(_MODAL.finditer(sent)), key=lambda x: x.start()):
             verb = m.group("verb")
             trig = ss + m.start()
             quote = next((q for q in quotes if q.start <= trig < q.end), None)
@@ -194,8 +200,11 @@ def _article_commitments(ann: Annotation, actors: ActorLinks, names: dict[str, s
             if negated and not re.match(rf"{_PROMISE}|will|shall|wo|would", verb, re.I):
                 continue  # "agreed not to" stays a refusal only for pledges and modals
             locs = _subjects(text, clause, trig, mentions, quote)
+            if not locs and last and re.search(r"\b(?:and|but)\s+(?:also\s+)?$", prefix):
+                locs = last  # "X will A and will B"
             if not locs:
                 continue
+            last = locs
             what = _clean_what(m.group("what"))
             if len(what.split()) < 2 or re.match(r"(?:be|have)\s+(?:a|an|the)?\s*$", what):
                 continue
@@ -208,7 +217,7 @@ def _article_commitments(ann: Annotation, actors: ActorLinks, names: dict[str, s
                 seen.add((gid, ss))
                 out.append({
                     "actor": gid, "actor_name": names.get(gid, ""), "what": what,
-                    "by_when": _deadline(ann, trig, se, published),
+                    "by_when": _deadline(ann, trig, ss + m.start("what") + len(what) + 12, published),
                     "kind": _kind(verb, negated),
                     "evidence": [{"article": aid, "start": ss, "end": se, "text": sent}],
                 })
@@ -224,6 +233,11 @@ def _deadline(ann: Annotation, start: int, se: int, published: str) -> str | Non
         if not m:
             continue
         iso = m.group(0)
+        if m.end() < len(t.value) and not m.group(1):  # "2031-W12", "2031-SP": later this year or after
+            if not published or iso > published[:4] or (
+                    iso == published[:4] and re.search(r"\b(?:this|next|coming|later|upcoming)\b", t.text, re.I)):
+                return t.value
+            continue
         n = min(len(iso), len(published))
         if not published or iso[:n] > published[:n]:
             return iso

@@ -549,8 +549,9 @@ class _Run:
             return None
         if self._in_if_clause(v):
             return None
-        inner = self._inner_act(v) if pat.frame else None
-        if pat.frame:
+        fronted = pat.frame in ("deny", "reject") and _fronted_claim(v)
+        inner = self._inner_act(v) if pat.frame and not fronted else None
+        if pat.frame and not fronted:
             for t in self._complement_triggers(v):
                 self.consumed.add(t.i)
         if v.dep_ in ("acl", "relcl"):
@@ -609,6 +610,9 @@ class _Run:
             elif modal:
                 self._apply_modality(ev, pat)
         ev.targets = self._verb_targets(v, pat, inner_tok, inner_pat, frame)
+        if fronted:
+            claim = {t.i for c in v.children if c.dep_ == "ccomp" and c.i < v.i for t in c.subtree}
+            ev.targets = [t for t in ev.targets if t.i not in claim]
         if not ev.targets and modal:
             ev.targets = self._if_subject(v)
         if pat.experiencer:
@@ -719,7 +723,10 @@ class _Run:
         for p in v.children:
             if p.dep_ == "prep" and _lem(p) in ("for", "over", "after"):
                 for t in p.subtree:
-                    if _lem(t) in self.lex.triggers and (t.pos_ in ("VERB", "AUX") or _lem(p) != "after"):
+                    if _lem(t) in self.lex.triggers and (t.pos_ in ("VERB", "AUX") or _lem(p) != "after") and \
+                            not (_lem(p) == "after" and any(c.dep_ == "nsubj" and c.lower_ not in WH
+                                                            for c in t.children)):
+                        # "after a debate in which lawmakers accused X": an act with its own agent stays
                         self.consumed.add(t.i)
 
     def _negated(self, v: Token) -> bool:
@@ -1280,6 +1287,13 @@ def _evaluation(v: Token) -> list[Token]:
         if o.i > 0 and o.doc[o.i - 1].text in QUOTE_OPEN and o.dep_ in OBJ_DEPS:
             continue
     return []
+
+
+def _fronted_claim(v: Token) -> bool:
+    """'X accuses Y of ..., a charge Z denies': the clause before the denial is a claim in its own right,
+    not the act denied."""
+    return any(c.dep_ in OBJ_DEPS and c.i < v.i for c in v.children) and \
+        any(c.dep_ == "ccomp" and c.i < v.i for c in v.children)
 
 
 def _named_place(tok: Token) -> bool:

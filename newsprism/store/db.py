@@ -20,9 +20,9 @@ from sqlite_utils import Database
 from newsprism.errors import StoreError
 from newsprism.records import Annotation, Article, IngestError, annotation_from_dict
 from newsprism.store.migrations import MIGRATIONS
+from newsprism.store.rows import PER_ARTICLE_TABLES, detail_rows
 
 ANNOTATION_VERSION = "1"
-PER_ARTICLE_TABLES = ("entities", "mentions", "quotes", "timexes", "events")
 
 
 def _now() -> str:
@@ -84,39 +84,8 @@ class Store:
             {"article_id": aid, "version": ANNOTATION_VERSION, "data": json.dumps(dataclasses.asdict(ann))},
             pk="article_id",
         )
-        self.db.table("entities").insert_all(
-            dataclasses.asdict(e) | {"article_id": aid} for e in ann.entities
-        )
-        self.db.table("mentions").insert_all(
-            {"article_id": aid, "local_actor": act.id, "start": m.start, "end": m.end, "text": m.text}
-            for act in ann.actors for m in act.mentions
-        )
-        self.db.table("quotes").insert_all(
-            {"id": f"{aid}:q{i}", "article_id": aid, "start": q.start, "end": q.end, "text": q.text,
-             "kind": q.kind, "speaker_name": q.speaker_name, "local_actor": q.speaker_actor,
-             "speaker_start": q.speaker.start if q.speaker else None,
-             "speaker_end": q.speaker.end if q.speaker else None,
-             "cue": q.cue.text if q.cue else None, "cue_start": q.cue.start if q.cue else None,
-             "cue_end": q.cue.end if q.cue else None, "date": q.date}
-            for i, q in enumerate(ann.quotes)
-        )
-        self.db.table("timexes").insert_all(
-            {"article_id": aid, "start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
-            for t in ann.timexes
-        )
-        self.db.table("events").insert_all(
-            {"id": f"{aid}:e{i}", "article_id": aid, "type": e.type, "cameo": e.cameo,
-             "goldstein": e.goldstein, "mode": e.mode, "date": e.date,
-             "source_name": e.source.name if e.source else None,
-             "source_country": e.source.country if e.source else None,
-             "source_actor": e.source.actor if e.source else None,
-             "target_name": e.target.name if e.target else None,
-             "target_country": e.target.country if e.target else None,
-             "target_actor": e.target.actor if e.target else None,
-             "start": e.evidence.start, "end": e.evidence.end, "text": e.evidence.text,
-             "claimed_by": e.claimed_by}
-            for i, e in enumerate(ann.events)
-        )
+        for table, table_rows in detail_rows([ann]).items():
+            self.db.table(table).insert_all(table_rows)
 
     def save_errors(self, errors: Iterable[IngestError]) -> int:
         """One row per failing source: a rerun replaces its earlier error instead of adding another."""

@@ -21,7 +21,8 @@ from psycopg import sql
 
 from newsprism.errors import StoreError
 from newsprism.records import Annotation, Article, IngestError, annotation_from_dict
-from newsprism.store.db import ANNOTATION_VERSION, PER_ARTICLE_TABLES
+from newsprism.store.db import ANNOTATION_VERSION
+from newsprism.store.rows import PER_ARTICLE_TABLES, detail_rows
 
 T = 'text collate "C"'
 
@@ -201,7 +202,7 @@ class PgStore:
                     "insert into annotations (article_id, version, data) values (%s, %s, %s) "
                     "on conflict (article_id) do update set version = excluded.version, data = excluded.data",
                     [(ann.article.id, ANNOTATION_VERSION, json.dumps(dataclasses.asdict(ann))) for ann in batch])
-                for table, rows in _detail_rows(batch).items():
+                for table, rows in detail_rows(batch).items():
                     self._insert(cur, table, rows)
         except psycopg.DataError as exc:
             raise StoreError(f"{self.path}: the server refused a value ({exc})") from exc
@@ -272,36 +273,3 @@ class PgStore:
             members.setdefault(sid, []).append(aid)
         return [{"id": sid, "title": title, "dates": json.loads(dates or "[]"), "articles": members.get(sid, [])}
                 for sid, title, dates in self.conn.execute("select id, title, dates from stories order by seq")]
-
-
-def _detail_rows(batch: list[Annotation]) -> dict[str, list[dict[str, Any]]]:
-    """The per-article rows of a batch, exactly as the SQLite store writes them."""
-    out: dict[str, list[dict[str, Any]]] = {t: [] for t in PER_ARTICLE_TABLES}
-    for ann in batch:
-        aid = ann.article.id
-        out["entities"] += [dataclasses.asdict(e) | {"article_id": aid} for e in ann.entities]
-        out["mentions"] += [{"article_id": aid, "local_actor": act.id, "start": m.start, "end": m.end,
-                             "text": m.text} for act in ann.actors for m in act.mentions]
-        out["quotes"] += [
-            {"id": f"{aid}:q{i}", "article_id": aid, "start": q.start, "end": q.end, "text": q.text,
-             "kind": q.kind, "speaker_name": q.speaker_name, "local_actor": q.speaker_actor,
-             "speaker_start": q.speaker.start if q.speaker else None,
-             "speaker_end": q.speaker.end if q.speaker else None,
-             "cue": q.cue.text if q.cue else None, "cue_start": q.cue.start if q.cue else None,
-             "cue_end": q.cue.end if q.cue else None, "date": q.date}
-            for i, q in enumerate(ann.quotes)]
-        out["timexes"] += [{"article_id": aid, "start": t.start, "end": t.end, "text": t.text, "type": t.type,
-                            "value": t.value} for t in ann.timexes]
-        out["events"] += [
-            {"id": f"{aid}:e{i}", "article_id": aid, "type": e.type, "cameo": e.cameo,
-             "goldstein": e.goldstein, "mode": e.mode, "date": e.date,
-             "source_name": e.source.name if e.source else None,
-             "source_country": e.source.country if e.source else None,
-             "source_actor": e.source.actor if e.source else None,
-             "target_name": e.target.name if e.target else None,
-             "target_country": e.target.country if e.target else None,
-             "target_actor": e.target.actor if e.target else None,
-             "start": e.evidence.start, "end": e.evidence.end, "text": e.evidence.text,
-             "claimed_by": e.claimed_by}
-            for i, e in enumerate(ann.events)]
-    return out
