@@ -173,7 +173,7 @@ def _article_commitments(ann: Annotation, actors: ActorLinks, names: dict[str, s
     direct = [q for q in ann.quotes if q.kind == "direct"]
     published = (ann.article.published or "")[:10]
     out: list[dict[str, Any]] = []
-    seen: set[tuple[str, int]] = set()
+    seen: set[tuple[str, int, str]] = set()
     for ss, se in sentence_bounds(text):
         sent = text[ss:se]
         if not re.search(r"\b(?:will|would|shall|to|going|won['’]t)\b", sent) or sent.rstrip(" \"'”’»").endswith("?"):
@@ -212,9 +212,9 @@ def _article_commitments(ann: Annotation, actors: ActorLinks, names: dict[str, s
                 what = "not " + what
             for local in locs:
                 gid = actors.global_id(aid, local)
-                if gid is None or (gid, ss) in seen:
+                if gid is None or (gid, ss, what) in seen:
                     continue
-                seen.add((gid, ss))
+                seen.add((gid, ss, what))
                 out.append({
                     "actor": gid, "actor_name": names.get(gid, ""), "what": what,
                     "by_when": _deadline(ann, trig, ss + m.start("what") + len(what) + 12, published),

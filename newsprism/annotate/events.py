@@ -78,6 +78,9 @@ WH = frozenset({"who", "which", "that", "whom", "whose"})
 TEMPORAL_PREPS = frozenset({"after", "during", "following", "before", "at", "ahead", "since", "amid", "in", "for"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "prep", "pobj", "advcl", "oprd", "acomp"})
 # Nouns that only count or package an event noun: "a round of talks", "a wave of strikes".
+FRONTIERS = frozenset({"border", "frontier", "crossing", "airspace", "embassy", "consulate", "port", "waters"})
+# Object heads whose compound names the content: "a sanctions package", "its sanctions list".
+PACKAGES = frozenset({"package", "round", "list", "regime", "measure", "wave"})
 CONTAINERS = frozenset({"round", "series", "wave", "spate", "string", "day", "days", "week", "hour", "hours",
                         "salvo", "barrage", "package", "set", "volley", "campaign"})
 DROP_DET = re.compile(r"^(?:the|a|an|its|their|his|her|our|some|several|two|three)\s+", re.I)
@@ -154,6 +157,7 @@ class Pattern:
     need_light: bool = False
     need_modal: bool = False
     experiencer: bool = False
+    speaker_source: bool = False
 
     @property
     def specificity(self) -> int:
@@ -205,7 +209,7 @@ def _pattern(type_: str, raw: dict[str, Any], sets: dict[str, list[str]], defaul
         subj_not=fs("subj_not") or frozenset(), subj_lemma=fs("subj_lemma"), xcomp=fs("xcomp"),
         xcomp_not=fs("xcomp_not") or frozenset(), evaluative=bool(raw.get("evaluative")),
         need_light=bool(raw.get("need_light")), need_modal=bool(raw.get("need_modal")),
-        experiencer=bool(raw.get("experiencer")),
+        experiencer=bool(raw.get("experiencer")), speaker_source=bool(raw.get("speaker_source")),
     )
 
 
@@ -440,18 +444,32 @@ class _Run:
                     out.append(item)
         # "took to the streets to protest against the government": one protest, with its target
         with_target = {(e["type"], _pkey(e["source"])) for e in out if e["target"] is not None}
-        return [e for e in out if e["target"] is not None or (e["type"], _pkey(e["source"])) not in with_target]
+        out = [e for e in out if e["target"] is not None or (e["type"], _pkey(e["source"])) not in with_target]
+        # "marched down the avenue, chanting ...": one protest per group of protesters and sentence
+        protests: set[Any] = set()
+        kept = []
+        for e in out:
+            if e["type"] == "PROTEST" and e["target"] is None:
+                if _pkey(e["source"]) in protests:
+                    continue
+                protests.add(_pkey(e["source"]))
+            kept.append(e)
+        return kept
 
     # -- matching -------------------------------------------------------------
     def _match(self, tok: Token, patterns: tuple[Pattern, ...], verb: bool) -> Pattern | None:
         objs = _objects(tok) if verb else []
-        obj_lemmas = {_lem(o) for o in objs} | {o.lower_ for o in objs}
+        # "launched Operation X, an offensive against ...": the apposition says what the object is;
+        # "adopted a sanctions package": the package's compound says what is in it
+        objs_ext = objs + [a for o in objs for a in o.children if a.dep_ == "appos"]
+        obj_lemmas = {_lem(o) for o in objs_ext} | {o.lower_ for o in objs_ext} | {
+            _lem(c) for o in objs if _lem(o) in PACKAGES for c in o.children if c.dep_ == "compound"}
         parts = _particles(tok) if verb else set()
         preps = list(_preps(tok))
         mods = {_lem(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")} | \
             {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
         has_comp = any(c.dep_ in ("xcomp", "ccomp", "oprd") for c in tok.children)
-        comps = {_lem(c) for c in tok.children if c.dep_ in ("xcomp", "ccomp")}
+        comps = {_lem(c) for c in tok.children if c.dep_ in ("xcomp", "ccomp", "oprd")}
         for p in patterns:
             if p.tag and tok.tag_ != p.tag:
                 continue
@@ -480,13 +498,14 @@ class _Run:
             if p.prt_not and parts & p.prt_not:
                 continue
             if p.prep_obj and not any(
-                    pp == prep and (_lem(o) in lems or o.lower_ in lems)
+                    pp == prep and (_lem(o) in lems or o.lower_ in lems or any(
+                        c.dep_ == "compound" and _lem(c) in lems for c in o.children))
                     for prep, lems in p.prep_obj for pp, o in preps):
                 continue
             if p.prep_not and any(_lem(o) in p.prep_not for _, o in preps):
                 continue
             if p.prep_req is not None and not (
-                    {pp for pp, _ in preps} | {pp for o in objs for pp, _ in _preps(o)}) & p.prep_req:
+                    {pp for pp, _ in preps} | {pp for o in objs_ext for pp, _ in _preps(o)}) & p.prep_req:
                 continue
             if p.mod is not None and not mods & p.mod:
                 continue
@@ -615,6 +634,16 @@ class _Run:
             ev.targets = [t for t in ev.targets if t.i not in claim]
         if not ev.targets and modal:
             ev.targets = self._if_subject(v)
+        if pat.speaker_source:
+            # "'The suggestion that X did Y is baseless,' Z said": Z denies; the claim is no party
+            ev.sources = self._speaker(clause)
+            ev.targets = []
+            if not ev.sources:
+                return None
+        if frame == "request" and not ev.sources and _is_passive(v) and not any(
+                self._is_state(t) or self.index.covering(t.idx, t.idx + len(t.text)) is not None
+                for t in ev.targets):
+            return None  # "journalists were asked to leave the hall": no one political asks anyone
         if pat.experiencer:
             # "said it was deeply concerned by the reports": the one concerned is the source, what
             # concerns it (by, about, over) points at the target
@@ -653,6 +682,18 @@ class _Run:
             ev.cameo, ev.goldstein = "033", 5.2
         return ev
 
+    def _speaker(self, clause: Token) -> list[Token]:
+        """Who voices a clause: the speaker of the quote around it, else the reporting verb's subject."""
+        q = self._quote_at(clause.idx)
+        if q is not None and q.get("speaker"):
+            tok = self._token_at(q["speaker"][0])
+            if tok is not None:
+                return [tok]
+        speech = self._speech_head(clause)
+        if speech is not None:
+            return [c for c in speech.children if c.dep_ == "nsubj"]
+        return []
+
     def _if_subject(self, v: Token) -> list[Token]:
         """'If Belarus crosses the border, Lithuania will respond': the party the condition is about."""
         for c in v.children:
@@ -686,7 +727,7 @@ class _Run:
 
     def _inner_act(self, v: Token) -> tuple[Token, Pattern] | None:
         """The act a framing verb governs: 'threatened [to impose] sanctions', 'refused [to meet]'."""
-        queue = [c for c in v.children if c.dep_ in COMPLEMENT_DEPS and c.dep_ != "advcl"]
+        queue = [c for c in v.children if c.dep_ in COMPLEMENT_DEPS and (c.dep_ != "advcl" or _to_infinitive(c))]
         seen = 0
         while queue and seen < 40:
             t = queue.pop(0)
@@ -705,7 +746,7 @@ class _Run:
 
     def _complement_triggers(self, v: Token) -> Iterator[Token]:
         for c in v.children:
-            if c.dep_ in COMPLEMENT_DEPS and c.dep_ != "advcl":
+            if c.dep_ in COMPLEMENT_DEPS and (c.dep_ != "advcl" or _to_infinitive(c)):
                 for t in c.subtree:
                     if _lem(t) in self.lex.triggers:
                         yield t
@@ -764,7 +805,7 @@ class _Run:
 
     def _governor(self, v: Token) -> tuple[str | None, Token | None]:
         """The framing verb above an xcomp: 'plans [to visit]', 'is ready [to strike]'."""
-        if v.dep_ != "xcomp":
+        if v.dep_ != "xcomp" and not (v.dep_ == "advcl" and _to_infinitive(v) and _lem(v.head) in self.lex.frames):
             return None, None
         gov = v.head
         frame = self.lex.frames.get(_lem(gov))
@@ -863,6 +904,8 @@ class _Run:
             cands.append([d for o in objs + things for p, o2 in _preps(o) if p == prep
                           for d in self._descend(o2, deep=True, places=places)])
         cands.append([d for o in objs for d in self._descend(o, deep=True, places=places)])
+        # "closed the Cambodian border", "shut the Russian embassy": the other side of what is closed
+        cands.append([d for o in things if _lem(o) in FRONTIERS for d in self._descend(o)])
         if places and pat.type in ("ASSAULT", "COERCE"):
             cands.append([d for p, o in _preps(v) if p == "in" for d in self._descend(o, deep=True, places=True)])
             cands.append([d for o in objs for p, o2 in _preps(o) if p == "in"
@@ -1287,6 +1330,14 @@ def _evaluation(v: Token) -> list[Token]:
         if o.i > 0 and o.doc[o.i - 1].text in QUOTE_OPEN and o.dep_ in OBJ_DEPS:
             continue
     return []
+
+
+def _to_infinitive(c: Token) -> bool:
+    """'vowed on Monday to keep ...': an adverbial between a framing verb and its 'to' complement makes
+    the parser call the complement an adverbial clause; 'in order to' stays a purpose clause."""
+    return c.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and \
+        not any(a.dep_ in ("mark", "advmod") and a.lower_ in ("order", "so", "as") for a in c.children) and \
+        c.i > c.head.i
 
 
 def _fronted_claim(v: Token) -> bool:

@@ -550,11 +550,13 @@ class _DocView:
         actor = self.index.actor_for(tok.idx, tok.idx + len(tok))
         if actor is not None:
             return str(actor["id"]), self.actor_name(actor)
-        for child in tok.children:
-            if child.dep_ == "appos" and (child.ent_type_ in ("PERSON", "ORG") or child.pos_ == "PROPN"):
-                if tok.pos_ != "PROPN":
-                    tok = child
-                    break
+        if tok.pos_ != "PROPN":
+            named = _named_appos(tok)
+            if named is not None:
+                tok = named
+                actor = self.index.actor_for(tok.idx, tok.idx + len(tok))
+                if actor is not None:
+                    return str(actor["id"]), self.actor_name(actor)
         ent = _entity_of(tok)
         if ent is not None and ent.label_ == "PERSON":
             return None, self.full_name(ent.text)
@@ -591,12 +593,13 @@ class _DocView:
                     if self.text[s:e].lower().startswith(("a ", "an ")):
                         intros.append((i, s, e))
             self._intros[key] = intros
-        for i, s, e in intros:
+        best = None
+        for i, s, e in intros:  # the latest introduction: "a Western diplomat ... a European diplomat"
             if i >= tok.i:
                 break
             if e - s > len(tok.text) + 4:
-                return s, e
-        return None
+                best = (s, e)
+        return best
 
 
 def _negated_cue(tok: Token) -> bool:
@@ -642,9 +645,27 @@ QUANTITY_NOUNS = frozenset("tens hundreds thousands millions dozens scores hundr
 NOBODY = frozenset({"nobody", "none", "no-one", "noone", "nothing", "few"})
 
 
+def _outer_reporter(tok: Token, view: _DocView) -> Token | None:
+    """ "X said Y was 'ready' and urged Z to ...": a subjectless reporting verb that the parser
+    coordinated inside the reported clause is the reporter's second act, so it takes the
+    outer cue's subject (X), not the reported clause's (Y)."""
+    if tok.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in tok.children):
+        return None
+    head = tok.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ != "ccomp" or not view.lex.is_cue(head.head):
+        return None
+    if view.lex.is_cue(head) and not (tok.tag_ == head.head.tag_ != head.tag_):
+        return None  # "said Y condemns ... and called on Z": only the tense shows whose act it is
+    if any(c.dep_ == "aux" for c in tok.children) or tok.tag_ not in ("VBD", "VBZ"):
+        return None  # "had rejected ... but had asked": a second verb of the reported clause
+    return head.head
+
+
 def _raw_subject(tok: Token, view: _DocView) -> Token | None:
     """nsubj, passive agent, the subject of the verb the cue hangs from, or an inverted subject."""
-    cur = tok
+    cur = _outer_reporter(tok, view) or tok
     for _ in range(5):
         # two subjects mean a parse slip ("Outside parliament, protesters chanted"): nearest first
         kids = sorted(cur.children, key=lambda c: (c.dep_ not in ("nsubj", "nsubjpass", "csubj"), -c.i))
@@ -757,9 +778,18 @@ def _np_span(tok: Token) -> tuple[int, int]:
             right = max(right, child.right_edge.i)
         elif child.dep_ in ("amod", "compound") and child.i == right + 1:
             right = child.right_edge.i
+        elif child.dep_ == "acl" and child.tag_ == "VBN" and child.i == right + 1:
+            right = child.right_edge.i  # "a diplomat briefed on the talks"
         else:
             break
     doc = tok.doc
+    for t in doc[tok.i + 1 : right + 1]:  # "a diplomat in Dakar, who asked not to be named": cut a
+        # relative clause or apposition hanging low, keep a list ("Ministry of Trade, Industry and ...")
+        if t.text in ("(", "\u2014", ";") or (t.text == "," and any(
+            d.dep_ in ("relcl", "appos", "acl", "advcl") and d.head.i < t.i for d in doc[t.i + 1 : right + 1]
+        )):
+            right = t.i - 1
+            break
     while left < tok.i and doc[left].is_punct:
         left += 1
     while right > tok.i and doc[right].is_punct:
@@ -779,21 +809,25 @@ def _is_speakerish(tok: Token, view: _DocView) -> bool:
     return _humanish(tok) or tok.lemma_.lower() in ORG_NOUNS
 
 
+def _named_appos(tok: Token) -> Token | None:
+    """The name set beside a role: "the foreign minister, Jane Doe, said" and "a spokesman for the
+    ruling party, Jane Doe, said" (where the parser hangs the name on the last noun)."""
+    for child in tok.children:
+        if child.dep_ == "appos" and (child.ent_type_ in ("PERSON", "ORG") or child.pos_ == "PROPN"):
+            return child
+    late = [d for d in tok.subtree if d.dep_ == "appos" and d.ent_type_ == "PERSON" and d.i > tok.i
+            and d.doc[d.left_edge.i - 1].text == "," and d.head.dep_ == "pobj"]
+    return late[-1] if late else None
+
+
 def resolve_speaker(tok: Token, view: _DocView, found: Found) -> None:
     """Fill speaker span, actor and name from the subject token (actor first, text second)."""
     ent = _entity_of(tok)
     if tok.pos_ != "PROPN" and tok.ent_type_ != "PERSON":
-        for child in tok.children:  # "the foreign minister, Jane Doe, said"
-            if child.dep_ == "appos" and (child.ent_type_ in ("PERSON", "ORG") or child.pos_ == "PROPN"):
-                tok = child
-                ent = _entity_of(child)
-                break
-        else:  # "a spokesman for the ruling party, Jane Doe, said": the name hangs on the last noun
-            late = [d for d in tok.subtree if d.dep_ == "appos" and d.ent_type_ == "PERSON" and d.i > tok.i
-                    and d.doc[d.left_edge.i - 1].text == "," and d.head.dep_ == "pobj"]
-            if late:
-                tok = late[-1]
-                ent = _entity_of(tok)
+        named = _named_appos(tok)
+        if named is not None:
+            tok = named
+            ent = _entity_of(tok)
     if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
         span = (ent.start_char, ent.end_char)
     elif tok.pos_ == "PRON":

@@ -1,6 +1,8 @@
 """Group articles into stories: one story per real-world event or development.
 
-Similarity of two articles = 0.55 × TF-IDF cosine of their content words +
+Similarity of two articles = 0.55 × TF-IDF cosine of their content words (smoothed
+IDF, log((1+n)/(1+df)) + 1, so that three articles given on their own still share
+their common vocabulary; with plain IDF a word in all three would weigh nothing) +
 0.45 × weighted overlap of the named actors (people and organisations count
 more than countries). Articles join when they are similar enough and their
 focal dates (the day the text talks about most, else the publication date)
@@ -83,7 +85,7 @@ def features(annotations: list[Annotation], actors: ActorLinks) -> list[StoryFea
     out = []
     kinds = {str(a["id"]): str(a["kind"]) for a in actors.actors}
     for ann, tf in zip(annotations, tfs, strict=True):
-        vec = {w: (1 + math.log(c)) * math.log((1 + n) / (1 + df[w])) for w, c in tf.items()}
+        vec = {w: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[w])) + 1.0) for w, c in tf.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         terms = {w: v / norm for w, v in vec.items()}
         weights: dict[str, float] = {}
