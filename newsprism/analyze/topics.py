@@ -45,7 +45,8 @@ either neither other another such own same he she they them his her their him we
 down out off again once too said says say saying told tell tells according added adds one two three four five
 six seven eight nine ten first second third last next new old mr ms mrs dr via per among between against
 across around along upon within whether while though although because if unless yes well even still already
-like unlike glad everyone everything anyone anything someone something nobody nothing lot lots thing things
+like unlike despite least following regarding including concerning given want wants wanted
+glad everyone everything anyone anything someone something nobody nothing lot lots thing things
 """.split())
 # nouns every political story uses: never the head of a topic
 _GENERIC = frozenset("""
@@ -57,13 +58,14 @@ reporters news conference press side sides part way thing things point points lo
 billion thousand hundred dozen morning evening night afternoon hour hours minute minutes ministry affairs capital
 city town meeting meetings talks talk visit visits update author editor column columnist position positions issue
 issues question questions matter matters subject topic topics case cases fact facts kind sort type example
-term terms end start beginning head counterpart counterparts host guest guests man men woman women member
+decade decades century centuries term terms end start beginning head counterpart counterparts host guest guests man men woman women member
 members group groups analyst analysts expert experts source sources report reports story article interview
 comment comments remark remarks word words view views sign signs moment period era age half place area areas
 palace hall room gallery garden building street hotel museum castle chateau residence venue headquarters
-photo photos picture pictures image images video caption credit copyright rights reserved newsletter subscribe
+photo photos picture pictures image images video caption credit copyright newsletter subscribe
 opportunity occasion attempt effort efforts step steps role relation level levels couple series set kind
-diplomat diplomats ambassador ambassadors envoy envoys senator senators lawmaker lawmakers captain premier
+home homes counsellor counsellors counselor spokesmen diplomat diplomats ambassador ambassadors envoy envoys senator senators lawmaker lawmakers captain premier
+reason reasons piece pieces context office desire cost costs contact contacts
 chancellor king queen prince secretary secretaries colleague colleagues host hosts delegation delegations
 """.split())
 # nouns too vague to be a topic alone, fine as the head of a longer phrase ("trade dispute", "foreign policy")
@@ -98,6 +100,7 @@ _STANCE = re.compile(
 _CLAUSE_END = re.compile(r"[;:]|\s[-–—]\s|—|,\s+(?:and|but|while|whereas|although|though|saying|adding|"
                          r"according)\b|,\s*(?:he|she|they|it)\s+(?:said|says|added)\b")
 _MAX_QUOTE = 300
+_SHORT_QUOTE = 6
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +118,7 @@ def _lexicon() -> dict[str, frozenset[str]]:
         index = lookups.get_table("lemma_index")
         exc = lookups.get_table("lemma_exc")
         out = {k: frozenset(index[k]) for k in ("noun", "adj", "verb", "adv")}
-        out["noun_exc"] = frozenset(f"{w}\t{ls[0]}" for w, ls in exc["noun"].items() if ls)
+        out["verb_exc"] = frozenset(w for w, ls in exc["verb"].items() if ls and ls[0] != w)
         return out
     except Exception as exc:  # noqa: BLE001 - the chunker falls back to suffix heuristics
         LOGGER.info("no word-class lexicon for topics (%s)", exc)
@@ -148,7 +151,7 @@ def _classes(w: str) -> tuple[bool, bool, bool]:
     base = w.split("-")[-1] if "-" in w and w not in lex["noun"] and w not in lex["adj"] else w
     noun = base in lex["noun"] or _singular(base) in lex["noun"]
     adj = w in lex["adj"] or base in lex["adj"]
-    verb = w in lex["verb"] or bool(re.search(r"(?:ed|ing|es|s)$", w) and any(
+    verb = w in lex["verb"] or w in lex["verb_exc"] or bool(re.search(r"(?:ed|ing|es|s)$", w) and any(
         w[: -len(s)] + t in lex["verb"] for s, t in (("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
                                                       ("es", ""), ("s", "")) if w.endswith(s)))
     known = noun or adj or verb or w in lex["adv"]
@@ -176,8 +179,8 @@ def _article_phrases(ann: Annotation) -> _Occ:
     occ = _Occ()
     names: list[tuple[int, int, bool]] = []  # (start, end, may modify: a demonym or a country)
     for act in ann.actors:
-        for m in act.mentions:
-            names.append((m.start, m.end, act.kind == "country"))
+        for sp in act.mentions:
+            names.append((sp.start, sp.end, act.kind == "country"))
     for e in ann.entities:
         if e.label not in ("WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"):
             names.append((e.start, e.end, e.label == "NORP"))
@@ -301,10 +304,19 @@ def _group_topics(anns: list[Annotation], occ: dict[str, _Occ], df_all: Counter[
     for p in list(scored):  # "weapons" inside "chemical weapons": keep the longer phrase
         if any(q != p and f" {p} " in f" {q} " and tf[q] >= 0.6 * tf[p] for q in scored):
             scored[p] *= 0.3
-    top = sorted(scored, key=lambda p: (-scored[p], p))[: max_topics * 5]
+    top = sorted(scored, key=lambda p: (-scored[p], p))[: max_topics * 8]
+    vecs = _vectors(top) if use_embeddings else None
+    if vecs is not None:  # issue-ness: abstract matters of policy over people, places and objects
+        anchors = _vectors(list(_ANCHORS))
+        if anchors is not None:
+            lean = vecs @ anchors[0] - vecs @ anchors[1]
+            for p, x in zip(top, lean, strict=True):
+                scored[p] *= min(1.8, max(0.4, 1 + 2 * float(x)))
+            order = sorted(range(len(top)), key=lambda k: (-scored[top[k]], top[k]))[: max_topics * 5]
+            top, vecs = [top[k] for k in order], vecs[order]
     ids_set = set(ids)
     sentences = {p: {(i, s) for i in ids_set for s, _e in occ[i].spans.get(p, [])} for p in top}
-    clusters = _group_phrases(top, use_embeddings, sentences)
+    clusters = _group_phrases(top, vecs, sentences)
     topics = []
     for members in clusters:
         arts = [i for i in ids if any(m in occ[i].counts for m in members)]
@@ -335,7 +347,7 @@ def _surface(key: str, occs: list[_Occ]) -> str:
 def _content_stems(p: str) -> set[str]:
     """Stems of a phrase's words, demonyms left out (two "Syrian" phrases are not one topic)."""
     out = set()
-    for w in p.split():
+    for w in p.replace("-", " ").split():
         if _classes(w)[1] and not _classes(w)[0] and w[:1].isupper():
             continue
         s = _singular(w)
@@ -347,39 +359,63 @@ def _content_stems(p: str) -> set[str]:
     return out
 
 
-def _group_phrases(phrases: list[str], use_embeddings: bool,
-                   occ: dict[str, set[tuple[str, int]]] | None = None) -> list[list[str]]:
-    """Greedy grouping, best phrase first: shared head stems, the same sentences, or close embeddings."""
-    vecs = None
-    if use_embeddings and len(phrases) > 1:
-        try:
-            from newsprism.embed import get_encoder
+_ANCHORS = ("a political issue: policy, dispute, rights, security, economy, trade, conflict, law, controversy",
+            "a person, place, building, vehicle or object")
 
-            vecs = get_encoder().encode(phrases)
-        except Exception as exc:  # noqa: BLE001 - lexical grouping is the fallback
-            LOGGER.info("topic embeddings unavailable (%s)", exc)
+
+def _vectors(phrases: list[str]) -> Any:
+    """Unit sentence embeddings of the phrases (cached across stories), or None without the encoder."""
+    if not phrases:
+        return None
+    try:
+        import numpy as np
+
+        from newsprism.embed import get_encoder
+
+        missing = [p for p in phrases if p not in _VEC_CACHE]
+        if missing:
+            if len(_VEC_CACHE) > 50000:
+                _VEC_CACHE.clear()
+            for p, v in zip(missing, get_encoder().encode(missing), strict=True):
+                _VEC_CACHE[p] = v
+        return np.stack([_VEC_CACHE[p] for p in phrases])
+    except Exception as exc:  # noqa: BLE001 - lexical grouping and plain scores are the fallback
+        LOGGER.info("topic embeddings unavailable (%s)", exc)
+        return None
+
+
+_VEC_CACHE: dict[str, Any] = {}
+
+
+def _group_phrases(phrases: list[str], vecs: Any,
+                   occ: dict[str, set[tuple[str, int]]] | None = None) -> list[list[str]]:
+    """Single-link grouping, best phrase first: shared head stems, the same sentences, or close embeddings."""
     stems = [_content_stems(p) for p in phrases]
     heads = [_content_stems(p.split()[-1]) for p in phrases]
     used = [False] * len(phrases)
     groups: list[list[str]] = []
-    for i, p in enumerate(phrases):
+    for i in range(len(phrases)):
         if used[i]:
             continue
         used[i] = True
-        group = [p]
-        for j in range(i + 1, len(phrases)):
-            if used[j]:
-                continue
-            close = bool(heads[i] & stems[j] or heads[j] & stems[i])
-            if not close and occ:
-                a, b = occ.get(p, set()), occ.get(phrases[j], set())
-                close = bool(a and b) and len(a & b) / min(len(a), len(b)) >= 0.75
-            if not close and vecs is not None:
-                close = float(vecs[i] @ vecs[j]) >= 0.75
-            if close:
-                used[j] = True
-                group.append(phrases[j])
-        groups.append(group)
+        group = [i]
+        k = 0
+        while k < len(group):
+            g = group[k]
+            k += 1
+            for j in range(i + 1, len(phrases)):
+                if used[j]:
+                    continue
+                close = bool(heads[g] & stems[j] or heads[j] & stems[g])
+                if not close and occ:
+                    a, b = occ.get(phrases[g], set()), occ.get(phrases[j], set())
+                    close = bool(a and b) and len(a & b) / min(len(a), len(b)) >= 0.75
+                if not close and vecs is not None:
+                    close = float(vecs[g] @ vecs[j]) >= 0.75
+                if close:
+                    used[j] = True
+                    group.append(j)
+        groups.append([phrases[g] for g in sorted(group)])
     return groups
 
 
@@ -413,16 +449,18 @@ def _positions(ann: Annotation, members: list[str], occ: _Occ, actors: ActorLink
             continue
         sent = (q.sentence.start, q.sentence.end) if q.sentence else next(
             (b for b in bounds if b[0] <= q.start < b[1]), (q.start, q.end))
-        found = hits(min(sent[0], q.start), max(sent[1], q.end))
+        found = hits(q.start, q.end)
+        short = len(q.text.split()) < _SHORT_QUOTE
+        if short:  # a quoted fragment: the sentence reporting it says what the position is
+            found = hits(min(sent[0], q.start), max(sent[1], q.end))
         if not found:
             continue
         quoted.append(sent)
-        start, end = q.start, q.end
-        if end - start > _MAX_QUOTE:  # a long quote: the sentence of it that names the topic
-            inner = next((b for b in bounds if b[0] <= found[0][0] < b[1]), (start, end))
-            start, end = max(start, inner[0]), min(end, inner[1])
-            if not (start <= found[0][0] < end):
-                start, end = q.start, q.end
+        start, end = (min(sent[0], q.start), max(sent[1], q.end)) if short else (q.start, q.end)
+        inner = [b for b in bounds if start < b[1] and b[0] < end]
+        if len(inner) > 1 or end - start > _MAX_QUOTE:  # a long quote: its sentence that names the topic
+            b = next((b for b in inner if b[0] <= found[0][0] < b[1]), (start, end))
+            start, end = max(start, b[0]), min(end, b[1])
         add(gid, q.kind, start, end)
     mentions = _Mentions(ann)
     for s, e in bounds:

@@ -278,6 +278,12 @@ def _with_conj(tok: Token) -> list[Token]:
         if c.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or (c.pos_ == "ADJ" and tok.pos_ == "ADJ"):
             out.append(c)
             stack.extend(x for x in c.children if x.dep_ == "conj")
+    if len(out) > 2:
+        # "X and South Korean President Kang Min-ho": the parser coordinates the title with the name
+        names = {t.i for t in out if t.ent_type_ == "PERSON"}
+        out = [t for t in out if not (t.ent_type_ != "PERSON" and t.pos_ == "PROPN" and t.i + 1 < len(t.doc)
+                                      and t.doc[t.i + 1].ent_iob_ == "B" and t.doc[t.i + 1].ent_type_ == "PERSON"
+                                      and any(n > t.i for n in names))]
     return out
 
 
@@ -821,9 +827,14 @@ class _Run:
             subj = [o for p, o in _preps(v) if p == "by"] or \
                 [o for c in v.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         subj = [s for s in subj if s.lower_ not in WH] or []
+        if len(subj) > 1:
+            subj = [max(subj, key=lambda s: s.i)]  # one verb has one subject; the parser split a phrase
+        subj = [_named_apposition(s) for s in subj]
         if not subj:
             if v.dep_ in ("relcl", "acl") and not _is_passive(v):
                 return _with_conj(v.head)
+            if v.dep_ == "advcl" and v.tag_ in ("VBD", "VBZ", "VBP"):
+                return []  # a finite adverbial clause has its own agent, even when the parser lost it
             if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
                 head = v.head
                 if v.dep_ == "xcomp":
@@ -917,6 +928,8 @@ class _Run:
         sanctions lifted, an ambassador recalled (but diplomats expelled are the target)."""
         if pat.type in ("MOBILIZE", "RETREAT") or pat.mode == "recall":
             return True
+        if (pat.type == "PROTEST" and pat.obj is not None) or pat.lemma == "chant":
+            return True  # the slogan chanted, the eggs thrown, the flag burned
         if pat.obj is None or _lem(o) not in pat.obj:
             return False
         if pat.type == "AID" and self._party_like(o):  # "trained Ukrainian pilots", "armed the rebels"
@@ -936,7 +949,8 @@ class _Run:
                 return _with_conj(c)
         for p, o in _preps(tok):
             if p in ("by", "of", "from", "with") and (self._party_like(o) or (deep and _named_place(o))):
-                return [o]
+                # "the borders with Germany and Lithuania": every coordinated party
+                return [o] + [c for c in _with_conj(o)[1:] if self._party_like(c) or (deep and _named_place(c))]
         for c in tok.children:
             if c.dep_ == "acl":
                 for p, o in _preps(c):
@@ -986,7 +1000,7 @@ class _Run:
             return True
         if tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP"):
             return True
-        if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PRODUCT", "WORK_OF_ART") and tok.is_title | tok.is_upper \
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PRODUCT") and tok.is_title | tok.is_upper \
                 and tok.dep_ not in ("compound", "amod") and _lem(tok) not in self.lex.triggers:
             return True  # a name NER missed ("Ilić", "INEC") is still someone
         lemma = _lem(tok)
@@ -1330,6 +1344,14 @@ def _evaluation(v: Token) -> list[Token]:
         if o.i > 0 and o.doc[o.i - 1].text in QUOTE_OPEN and o.dep_ in OBJ_DEPS:
             continue
     return []
+
+
+def _named_apposition(s: Token) -> Token:
+    """'The chairman of the party in Kogi, Ibrahim Yusuf, said': the person a role noun is named as."""
+    if s.ent_type_ == "PERSON":
+        return s
+    names = [a for a in s.subtree if a.dep_ == "appos" and a.ent_type_ == "PERSON" and a.i > s.i]
+    return names[0] if len(names) == 1 else s
 
 
 def _to_infinitive(c: Token) -> bool:

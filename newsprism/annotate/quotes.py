@@ -654,7 +654,7 @@ def _outer_reporter(tok: Token, view: _DocView) -> Token | None:
     head = tok.head
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
-    if head.dep_ != "ccomp" or not view.lex.is_cue(head.head):
+    if head.dep_ != "ccomp" or not view.lex.is_cue(head.head) or head.head.i > head.i:
         return None
     if view.lex.is_cue(head) and not (tok.tag_ == head.head.tag_ != head.tag_):
         return None  # "said Y condemns ... and called on Z": only the tense shows whose act it is
@@ -677,7 +677,10 @@ def _raw_subject(tok: Token, view: _DocView) -> Token | None:
                     if pobj is not None:
                         return pobj
                 if child.lower_ in RELATIVE and cur.dep_ == "relcl":
-                    return cur.head
+                    owner = cur.head  # "said Jane Doe, a student who said ...": the student is Jane Doe
+                    if owner.dep_ == "appos" and (owner.head.pos_ == "PROPN" or owner.head.ent_type_ == "PERSON"):
+                        return owner.head
+                    return owner
                 if child.dep_ == "nsubjpass" and cur.lemma_ not in ("quote", "cite"):
                     return None  # "X was told" / "X was questioned": X is not the speaker
                 return child
@@ -735,7 +738,8 @@ def _in_paragraph(subj: Token, cue: Token, view: _DocView) -> Token | None:
 
 
 def _owner_of_noun(noun: Token) -> Token | None:
-    """Who issued "a statement saying ...": its possessor, compound, or from/by-phrase."""
+    """Who issued "a statement saying ...": its possessor, compound, or from/by-phrase, or the agent
+    of "a statement released by X"."""
     for child in noun.children:
         if child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN", "PRON"):
             return child
@@ -743,6 +747,12 @@ def _owner_of_noun(noun: Token) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for agent in child.children:
+                if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
+                    pobj = next((p for p in agent.children if p.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj
     return None
 
 
@@ -836,6 +846,13 @@ def resolve_speaker(tok: Token, view: _DocView, found: Found) -> None:
         span = (tok.left_edge.idx, tok.idx + len(tok))
     else:
         span = _np_span(tok)
+    if tok.pos_ in ("NUM", "PRON") and tok.lower_ not in SPEAKER_PRONOUNS and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
+    ):  # "two of the people said", "one of them said": a part of a group, named as written
+        found.speaker_span = _np_span(tok)
+        found.speaker_tok = tok
+        found.speaker_name = view.text[found.speaker_span[0] : found.speaker_span[1]]
+        return
     found.speaker_span = span
     found.speaker_tok = tok
     low = tok.lower_

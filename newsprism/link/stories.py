@@ -42,6 +42,7 @@ STOPWORDS = set(
 )
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
 SIMILARITY_THRESHOLD = 0.14
+PLACE_LABELS = {"GPE", "LOC", "FAC", "EVENT"}
 
 
 @dataclass
@@ -95,6 +96,12 @@ def features(annotations: list[Annotation], actors: ActorLinks) -> list[StoryFea
                 kind = kinds.get(gid, "other")
                 w = 0.3 if kind == "country" else 1.0
                 weights[gid] = max(weights.get(gid, 0.0), w * min(len(act.mentions), 5) / 5)
+        # where it happened: places and named events tell two instances of one kind of event apart
+        places = Counter(" ".join(e.text.lower().split()) for e in ann.entities
+                         if e.label in PLACE_LABELS and e.actor is None)  # countries are actors already
+        for place, count in places.items():
+            key = "place:" + place
+            weights[key] = max(weights.get(key, 0.0), 0.5 * min(count, 3) / 3)
         out.append(StoryFeatures(ann.article.id, terms, weights, _focal_date(ann),
                                  ann.article.title or ann.article.text[:80], bool(ann.article.title)))
     return out
