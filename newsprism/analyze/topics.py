@@ -100,7 +100,7 @@ _STANCE = re.compile(
 _CLAUSE_END = re.compile(r"[;:]|\s[-–—]\s|—|,\s+(?:and|but|while|whereas|although|though|saying|adding|"
                          r"according)\b|,\s*(?:he|she|they|it)\s+(?:said|says|added)\b")
 _MAX_QUOTE = 300
-_SHORT_QUOTE = 6
+_SHORT_QUOTE = 4
 
 
 @lru_cache(maxsize=1)
@@ -177,13 +177,13 @@ def _article_phrases(ann: Annotation) -> _Occ:
     """Noun-chunk keyphrases of one article with their character spans."""
     text = ann.article.text
     occ = _Occ()
-    names: list[tuple[int, int, bool]] = []  # (start, end, may modify: a demonym or a country)
+    names: list[tuple[int, int, int]] = []  # (start, end, 2: a demonym, 1: a country's name, 0: other)
     for act in ann.actors:
         for sp in act.mentions:
-            names.append((sp.start, sp.end, act.kind == "country"))
+            names.append((sp.start, sp.end, int(act.kind == "country")))
     for e in ann.entities:
         if e.label not in ("WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"):
-            names.append((e.start, e.end, e.label == "NORP"))
+            names.append((e.start, e.end, 2 * (e.label == "NORP")))
     names.sort()
     ni = 0
     for ss, se in sentence_bounds(text):
@@ -203,7 +203,8 @@ def _article_phrases(ann: Annotation) -> _Occ:
             tag = "X"
             if inside:
                 noun, adj, _verb = _classes(lw)
-                if any(n[2] for n in inside) and adj and w[:1].isupper() and lw not in _STOP:
+                demonym = max(n[2] for n in inside) == 2 and len(lw) > 3 or any(n[2] for n in inside) and adj
+                if demonym and w[:1].isupper() and lw not in _STOP:
                     tag = "D"  # "Syrian", "Russian": may modify an issue noun
             elif lw in _STOP or len(lw) < 3 or lw.endswith("'s") and lw[:-2] in _STOP:
                 tag = "X"

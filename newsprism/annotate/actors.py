@@ -763,7 +763,7 @@ class _Run:
         while up.head.i != up.i and up.head.pos_ not in ("VERB", "AUX"):
             up = up.head
             inside.add(up.i)
-        best: tuple[int, int, int] | None = None
+        best: tuple[int, int, int, int] | None = None
         target = None
         for a in self.actors:
             if a.kind != "person" or a.last_tok < 0 or a.last_tok >= tok.i:
@@ -778,7 +778,8 @@ class _Run:
                 if h.dep_ in _SUBJ and h.head.i == tok.head.i:
                     continue  # "X praised him": not X (binding)
             subj_recent = a.last_subj_tok >= 0 and sent - self.sent_of[a.last_subj_tok] == dist
-            key = (-dist, 1 if subj_recent else 0, a.last_tok)
+            # a person already known to be "she" beats a subject of unknown gender in the same sentence
+            key = (-dist, 1 if a.gender == gender else 0, 1 if subj_recent else 0, a.last_tok)
             if best is None or key > best:
                 best, target = key, a
         if target is None:

@@ -38,6 +38,7 @@ from newsprism.annotate import extensions  # noqa: F401  (declares Doc._ attribu
 from newsprism.annotate.lookup import MentionIndex
 
 PLOVER_PATH = Path(__file__).with_name("resources") / "plover.json"
+CITIES_PATH = Path(__file__).with_name("resources") / "cities.json"
 
 HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "THREATEN"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
@@ -78,6 +79,10 @@ WH = frozenset({"who", "which", "that", "whom", "whose"})
 TEMPORAL_PREPS = frozenset({"after", "during", "following", "before", "at", "ahead", "since", "amid", "in", "for"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "prep", "pobj", "advcl", "oprd", "acomp"})
 # Nouns that only count or package an event noun: "a round of talks", "a wave of strikes".
+# Bodies of civil society: a "Korean civic group" staging a rally protests; it does not complain as a state.
+CIVIL_BODIES = frozenset({"group", "movement", "association", "network", "campaign", "coalition", "organisation",
+                          "organization", "company", "firm", "channel", "media", "outlet", "newspaper", "website",
+                          "broadcaster", "station", "bank", "union", "party", "opposition"})
 FRONTIERS = frozenset({"border", "frontier", "crossing", "airspace", "embassy", "consulate", "port", "waters"})
 # Object heads whose compound names the content: "a sanctions package", "its sanctions list".
 PACKAGES = frozenset({"package", "round", "list", "regime", "measure", "wave"})
@@ -112,7 +117,8 @@ DATELINE = re.compile(
 NATIONAL_BODIES = frozenset({
     "ministry", "department", "police", "army", "military", "navy", "government", "parliament", "cabinet",
     "presidency", "guard", "authorities", "authority", "forces", "force", "legislature", "prosecutor",
-    "interior", "junta", "regime", "administration", "office", "spokesman", "spokeswoman", "spokesperson"})
+    "interior", "junta", "regime", "administration", "office", "spokesman", "spokeswoman", "spokesperson",
+    "delegation"})
 
 
 # ---------------------------------------------------------------- lexicon ----
@@ -240,6 +246,13 @@ def load_lexicon(path: str = str(PLOVER_PATH)) -> Lexicon:
         by_act=by_act, person_nouns=frozenset(party["person"]), org_nouns=frozenset(party["organization"]),
         local_nouns=frozenset(party["local"]), goldstein=goldstein,
     )
+
+
+@lru_cache(maxsize=1)
+def load_places(path: str = str(CITIES_PATH)) -> dict[str, str]:
+    """Large cities and news-default demonyms -> ISO3 (``resources/cities.json``), read once per process."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return {**data["cities"], **data["demonyms"]}
 
 
 def _country_lookup() -> Any:
@@ -565,7 +578,7 @@ class _Run:
         if party["kind"] == "person" and role and role.split()[-1] not in self.lex.local_nouns:
             return _lem(tok) not in self.lex.local_nouns
         return party["kind"] == "organization" and bool(party.get("country")) and \
-            _lem(tok) not in self.lex.local_nouns
+            _lem(tok) not in self.lex.local_nouns and _lem(tok) not in CIVIL_BODIES
 
     # -- verbs ----------------------------------------------------------------
     def _verb_event(self, v: Token) -> _Coded | None:
@@ -975,6 +988,10 @@ class _Run:
         for p, o in _preps(n):
             if p in ("by",) and self._party_like(o):
                 return [o]
+        for o in _preps_of(n, "of"):
+            for o2 in _preps_of(o, "by"):  # "the arrest of the opposition leader by Venezuelan police"
+                if self._party_like(o2):
+                    return [o2]
         for c in n.children:
             if c.dep_ in ("amod", "compound", "nmod") and self._is_country_word(c):
                 return [c]
@@ -1015,11 +1032,25 @@ class _Run:
         return tok.ent_type_ in ("GPE", "LOC") or self._country(tok.text) is not None
 
     def _country(self, text: str) -> str | None:
+        """Country names, demonyms and capitals (actors' world lookup), then large cities ("police in
+        Lagos") and demonyms the world lookup leaves ambiguous."""
         try:
             result = self.country_of(text)
         except Exception:  # a lookup failure must not lose the event
-            return None
+            result = None
+        if not result:
+            text = text.strip()
+            result = load_places().get(text) or load_places().get(text.removeprefix("the ").strip())
         return str(result) if result else None
+
+    def _premod_country(self, tok: Token) -> str | None:
+        """'his Greek counterpart', 'Chinese coast guard vessels': the nationality a noun wears."""
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE") and not _partisan(c):
+                found = self._country(_ent_text(c))
+                if found:
+                    return found
+        return None
 
     def _party(self, tok: Token) -> dict[str, Any]:
         """The party a token names: its actor when the mention index knows it, else NER and a country lookup."""
@@ -1027,7 +1058,10 @@ class _Run:
         if m is not None:
             actor = self.index.actors.get(m["actor"])
             if actor is not None:
-                a_country = actor.get("country")
+                a_country = self._premod_country(tok) or actor.get("country")
+                if a_country and any(_partisan(c) and self._country(c.text) == a_country
+                                     for c in tok.children if c.dep_ in ("amod", "compound")):
+                    a_country = None  # "the pro-Russian party" is no Russian party
                 if not a_country and actor.get("kind") in ("organization", "group", "person", None):
                     a_country = self._inherited_country(tok, str(actor.get("name") or ""), actor.get("role"))
                 return {"actor": actor["id"], "name": actor["name"], "kind": actor.get("kind") or "other",
@@ -1040,22 +1074,32 @@ class _Run:
         if tok.ent_type_ in ("GPE", "NORP") or tok.pos_ == "PROPN":
             country = self._country(tok.text if tok.ent_iob_ == "O" else _ent_text(tok))
         if country is None:
+            country = self._premod_country(tok)
+        if country is None:
             for t in span:
-                if t.i == tok.i:
-                    continue
+                if t.i == tok.i or (t.dep_ == "poss" and t.pos_ == "PRON"):
+                    continue  # "his Greek counterpart" is not his country's
                 m2 = self.index.covering(t.idx, t.idx + len(t.text))
                 a2 = self.index.actors.get(m2["actor"]) if m2 else None
                 if a2 is not None and a2.get("country"):
                     country = a2["country"]
                     break
-                if t.ent_type_ in ("GPE", "NORP") or t.pos_ in ("PROPN", "ADJ"):
-                    country = self._country(t.text)
+                if (t.ent_type_ in ("GPE", "NORP") or t.pos_ in ("PROPN", "ADJ")) and not _partisan(t):
+                    # "North Korean troops": the whole name before its parts
+                    country = (self._country(_ent_text(t)) if t.ent_iob_ != "O" else None) or self._country(t.text)
                     if country:
                         break
         if country is None:
             for p, o in _preps(tok):
                 if p in ("of", "from") and (o.ent_type_ in ("GPE", "NORP") or self._country(o.text)):
                     country = self._country(_ent_text(o))
+                    if country:
+                        break
+                if p == "of" and o.ent_type_ not in ("PERSON",):
+                    # "the Chargé d'Affaires of the Chinese Embassy", "the government of the Indian state of X"
+                    country = self._premod_country(o) or next(
+                        (self._country(_ent_text(o2)) for p2, o2 in _preps(o) if p2 == "of" and self._country(
+                            _ent_text(o2))), None)
                     if country:
                         break
         if tok.ent_type_ == "PERSON" or tok.lower_ in ("he", "she", "him", "her", "i", "me"):
@@ -1075,7 +1119,8 @@ class _Run:
         else:
             kind = "other"
         if country is None and lemma in self.lex.local_nouns:
-            country = self._location_country(tok)
+            # protesters and police belong where they act: a place in the clause, else the dateline's
+            country = self._location_country(tok) or (self.dateline_country if self.datelines else None)
         name = DROP_DET.sub("", span.text).strip() or tok.text
         if tok.ent_type_ in ("GPE", "PERSON", "ORG") and tok.ent_iob_ != "O":
             name = _ent_text(tok)
@@ -1102,7 +1147,22 @@ class _Run:
                         c = self._country(_ent_text(w))
                         if c:
                             return c
-        return self.dateline_country
+        return self._speaker_country(tok) or self.dateline_country
+
+    def _speaker_country(self, tok: Token) -> str | None:
+        """'Senegalese officials said a delegation would travel to Paris': a body named without its country
+        inside reported speech is the speaker's own."""
+        for a in tok.ancestors:
+            if a.dep_ in ("ccomp", "parataxis") and _lem(a.head) in SPEECH:
+                for c in a.head.children:
+                    if c.dep_ == "nsubj" and c.i != tok.i:
+                        m = self.index.covering(c.idx, c.idx + len(c.text))
+                        actor = self.index.actors.get(m["actor"]) if m else None
+                        found = (actor or {}).get("country") or self._premod_country(c) or (
+                            self._country(_ent_text(c)) if c.ent_type_ in ("GPE", "NORP") else None)
+                        return str(found) if found else None
+                return None
+        return None
 
     def _location_country(self, tok: Token) -> str | None:
         """Protesters or police without a nationality: the country where the clause happens."""
@@ -1352,6 +1412,13 @@ def _named_apposition(s: Token) -> Token:
         return s
     names = [a for a in s.subtree if a.dep_ == "appos" and a.ent_type_ == "PERSON" and a.i > s.i]
     return names[0] if len(names) == 1 else s
+
+
+def _partisan(t: Token) -> bool:
+    """'pro-Russian', 'anti-American': a stance, not a nationality."""
+    doc = t.doc
+    return (t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in ("pro", "anti")) or \
+        t.lower_ in ("pro", "anti") or t.lower_.startswith(("pro-", "anti-"))
 
 
 def _to_infinitive(c: Token) -> bool:

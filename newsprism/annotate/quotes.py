@@ -504,6 +504,10 @@ class _DocView:
                     subjects.append(t)
             for cand in reversed(subjects):
                 if self._fits(cand, want, gender):
+                    if gender is not None:
+                        other = self._gendered_other(cand, sent, gender, tok.i)
+                        if other is not None:
+                            return other, True
                     return cand, True
             if sent.start <= floor:
                 break
@@ -518,9 +522,25 @@ class _DocView:
             return (doc[ent.end - 1] if ent is not None else None), False
         return None, False
 
+    def _gendered_other(self, cand: Token, sent: Span, gender: str, before: int) -> Token | None:
+        """"X invited Jane Doe to visit. She said ...": when the subject's gender is unknown, a person
+        of the pronoun's known gender named in the same sentence is the better antecedent."""
+        actor = self.index.actor_for(cand.idx, cand.idx + len(cand))
+        if actor is None or actor.get("gender") is not None:
+            return None
+        for t in self.doc[max(sent.start, before - 4 * WINDOW) : min(sent.end, before)]:
+            if t.ent_type_ != "PERSON" or self.in_quote[t.i] >= 0 or t.i == cand.i:
+                continue
+            other = self.index.actor_for(t.idx, t.idx + len(t))
+            if other is not None and other.get("gender") == gender and other.get("id") != actor.get("id"):
+                return t
+        return None
+
     def _fits(self, cand: Token, want: str, gender: str | None = None) -> bool:
         if cand.pos_ == "PRON" or _never_speaker(cand):
             return False
+        if gender and cand.tag_ in ("NNS", "NNPS"):
+            return False  # "he"/"she" is one person, not "analysts"
         actor = self.index.actor_for(cand.idx, cand.idx + len(cand))
         if actor is not None:
             kind = actor.get("kind")
@@ -530,11 +550,13 @@ class _DocView:
         if want == "person":
             if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in cand.children):
                 return True
-            if cand.pos_ == "PROPN" and not cand.ent_type_ and cand.is_title and (
-                any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title for c in cand.children)
-                or any(c.dep_ == "appos" and _humanish(c) for c in cand.children)
+            if cand.pos_ == "PROPN" and cand.is_title and (
+                (not cand.ent_type_ and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title
+                                            for c in cand.children))
+                or any(c.dep_ == "appos" and _humanish(c) and c.lemma_.lower() not in ORG_NOUNS
+                       for c in cand.children)
             ):
-                return True  # "Jane Roe, a 46-year-old trader, said": a name the NER missed
+                return True  # "Jane Roe, a 46-year-old trader, said": a name the NER missed or mislabelled
             return cand.ent_type_ == "PERSON" or (not cand.ent_type_ and _humanish(cand))
         return cand.ent_type_ in ("ORG", "GPE", "NORP") or cand.lemma_.lower() in ORG_NOUNS
 

@@ -7,7 +7,7 @@ import re
 from newsprism.analyze.commitments import find_commitments
 from newsprism.analyze.topics import find_topics
 from newsprism.link.actors import link_actors
-from newsprism.records import Actor, Annotation, Article, Quote, Span, Timex
+from newsprism.records import Actor, Annotation, Article, Entity, Quote, Span, Timex
 
 PEOPLE = {"Ines Aravena": "CHL", "Aravena": "CHL", "Lars Holm": "NOR", "Holm": "NOR"}
 
@@ -92,3 +92,43 @@ def test_commitments_who_what_when() -> None:
     for c in found:
         for ev in c["evidence"]:
             assert texts[ev["article"]][ev["start"]:ev["end"]] == ev["text"]
+
+
+def _issue_articles() -> list[Annotation]:
+    """Three outlets on one meeting: issues (border tariffs, the Verlan conflict) amid generic words and places."""
+    texts = [
+        ("i1", "Chile and Norway met at the Vallmora castle for talks on the Verlanese conflict. "
+               "The position of each side on border tariffs was the main question between them. "
+               "Aravena rejected new border tariffs on farm goods. "
+               "The meeting lasted three hours in Vallmora."),
+        ("i2", "The Verlanese conflict and border tariffs dominated the presidential meeting in Vallmora. "
+               '"Border tariffs hurt our farmers," Holm said. '
+               "Officials said the visit was a way to reset the relationship between the two leaders."),
+        ("i3", "Border tariffs and the Verlanese conflict were on the agenda, an official said. "
+               "Holm warned that the Verlanese conflict could spread. "
+               "The talks in Vallmora were the first meeting of the two presidents this year."),
+    ]
+    out = []
+    for aid, text in texts:
+        ann = make(aid, text, quotes=[("Border tariffs hurt our farmers,", "direct", "Lars Holm")] if aid == "i2" else [])
+        ents = [Entity(m.start(), m.end(), m.group(0), "GPE") for m in re.finditer(r"\bVallmora\b", text)]
+        ents += [Entity(m.start(), m.end(), m.group(0), "NORP") for m in re.finditer(r"\bVerlanese\b", text)]
+        out.append(Annotation(article=Article(id=aid, source=aid, text=text, outlet=f"outlet-{aid}"),
+                              entities=ents, actors=ann.actors, quotes=ann.quotes))
+    return out
+
+
+def test_issue_topics_skip_generic_words_places_and_adjectives() -> None:
+    anns = _issue_articles()
+    links = link_actors(anns)
+    topics = find_topics(anns, links, use_embeddings=False)
+    names = [t["name"].lower() for t in topics]
+    assert names[:2] == ["border tariffs", "verlanese conflict"] or names[:2] == ["verlanese conflict", "border tariffs"]
+    for bad in ("between", "position", "question", "presidential", "vallmora", "meeting", "talks", "way", "castle"):
+        assert not any(bad in n.split() for n in names), (bad, names)
+    tariffs = next(t for t in topics if t["name"].lower() == "border tariffs")
+    assert tariffs["articles"] == ["i1", "i2", "i3"]
+    positions = {(p["actor_name"], p["text"]) for p in tariffs["positions"]}
+    assert ("Lars Holm", "Border tariffs hurt our farmers") in positions
+    assert ("Ines Aravena", "Aravena rejected new border tariffs on farm goods") in positions
+    assert all(p["actor_name"] in ("Lars Holm", "Ines Aravena") for t in topics for p in t["positions"])

@@ -316,3 +316,66 @@ def test_speaking_to_reporters_is_no_event(nlp: Language) -> None:
 def test_summons_to_protest_is_one_complaint(nlp: Language) -> None:
     evs = events(nlp, "Vietnam summoned China's ambassador to protest against the new map.")
     assert [(e["type"], country(e["source"]), country(e["target"])) for e in evs] == [("ACCUSE", "VNM", "CHN")]
+
+
+# Light-verb, noun and idiomatic constructions (PLOVER/CAMEO codebook readings), sentence alone.
+CONSTRUCTIONS = [
+    ("Bolivian and Chilean negotiators held a second round of talks in Arica.", "CONSULT", "BOL", "CHL"),
+    ("Egypt expected Ethiopia to halt the filling of the dam.", "REQUEST", "EGY", "ETH"),
+    ("Kenya gave Somalia until Friday to withdraw its envoy.", "REQUEST", "KEN", "SOM"),
+    ("Mali's delegation left the hall.", "REJECT", "MLI", None),
+    ("Opposition delegates from Togo walked out of the session.", "REJECT", "TGO", None),
+    ("Belgian troops left their bases in Mali last year.", "RETREAT", "BEL", "MLI"),
+    ("Protesters in Karachi burned an effigy of the prime minister.", "PROTEST", "PAK", None),
+    ("Students threw stones at the Chilean embassy.", "PROTEST", None, "CHL"),
+    ("Laos vowed on Monday to keep the Thai border closed to trucks.", "THREATEN", "LAO", "THA"),
+    ("Hungary announced controls on its border with Slovakia.", "SANCTION", "HUN", "SVK"),
+    ("The EU has adopted 12 sanctions packages since 2022.", "SANCTION", None, None),
+    ("Iran had not rejected the offer but had asked for guarantees.", "REQUEST", "IRN", None),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "src", "tgt"), CONSTRUCTIONS)
+def test_constructions(nlp: Language, text: str, type_: str, src: str | None, tgt: str | None) -> None:
+    evs = [e for e in events(nlp, text) if e["type"] == type_]
+    assert evs, events(nlp, text)
+    assert (country(evs[0]["source"]), country(evs[0]["target"])) == (src, tgt)
+
+
+COUNTRIES = [
+    # city -> country, demonym premodifier over the possessor, "of" + demonym, stance adjectives
+    ("Police in Lagos arrested dozens of protesters.", "COERCE", "NGA", None),
+    ("The Turkish president met his Greek counterpart in Ankara.", "CONSULT", "TUR", "GRC"),
+    ("The Department summoned the charge d'affaires of the Chinese Embassy.", "ACCUSE", None, "CHN"),
+    ("The arrest of the opposition leader by Venezuelan police drew condemnation.", "COERCE", "VEN", None),
+    ("A Korean civic group staged a rally outside the Japanese embassy.", "PROTEST", "KOR", "JPN"),
+    ("North Korean troops fired artillery at South Korean islands.", "ASSAULT", "PRK", "KOR"),
+    ("The pro-Russian party accused the government of corruption.", "ACCUSE", None, None),
+    ("Senegalese officials said a delegation would travel to Paris to discuss the list.", "CONSULT", "SEN", "FRA"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "src", "tgt"), COUNTRIES)
+def test_countries_from_the_sentence(nlp: Language, text: str, type_: str, src: str | None,
+                                     tgt: str | None) -> None:
+    evs = [e for e in events(nlp, text) if e["type"] == type_]
+    assert evs, events(nlp, text)
+    assert (country(evs[0]["source"]), country(evs[0]["target"])) == (src, tgt)
+
+
+def test_denial_of_a_fronted_charge_keeps_the_charge(nlp: Language) -> None:
+    evs = events(nlp, "Uganda accuses the Congolese army of shelling border villages, a charge Kinshasa denies.")
+    got = {(e["type"], country(e["source"])) for e in evs}
+    assert ("ACCUSE", "UGA") in got and ("REJECT", "COD") in got
+
+
+def test_claim_called_baseless_is_the_speakers_denial(nlp: Language) -> None:
+    evs = events(nlp, "'The claim that Nepal closed the border is baseless,' the Indian spokesman told reporters.")
+    assert [(e["type"], e["mode"], country(e["source"])) for e in evs] == [("REJECT", "deny", "IND")]
+
+
+def test_no_event_without_a_political_party(nlp: Language) -> None:
+    assert events(nlp, "Journalists have been asked to leave the hall as leaders begin a closed-door session.") == []
+    # a finite adverbial clause keeps its own (lost) agent: the killing is not the minister's
+    evs = events(nlp, "The Czech minister met his Slovak counterpart after a blast left two guards dead.")
+    assert all(not (e["type"] == "ASSAULT" and e["source"]) for e in evs)
