@@ -158,6 +158,7 @@ _ORG_NAME_WORDS = {
     "police", "navy", "command", "forum", "summit", "journal", "herald", "tribune", "daily",
     "holdings", "partners", "capital", "motors", "systems", "technologies", "labs", "state",
 }
+_POSTED_BODIES = {"embassy", "consulate", "mission", "delegation", "office"}  # "the embassy in <city>"
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
@@ -439,8 +440,30 @@ class _Run:
             if low.endswith(word):
                 role = r if len(word) > len(role or "") else role
         key = f"T:{country}:{role}" if country and role else "N:" + text
+        expanded = self._acronym_of(text)
+        if expanded is not None:  # "INEC" after "Independent National Electoral Commission"
+            self._mention(expanded, _with_det(doc, s), e, label)
+            return
+        if e + 1 < len(doc) and doc[e].lower_ == "of" and (e + 1) in self.wm_tok and \
+                self.wm_tok[e + 1][2].type == "country" and self.wm_tok[e + 1][1] == self.wm_tok[e + 1][0] + 1:
+            text = f"{text} of {doc[e + 1].text}"  # "the Human Rights Commission of Pakistan"
+        elif e + 1 < len(doc) and doc[e].lower_ == "in" and text.split()[-1].lower() in _POSTED_BODIES and \
+                doc[e + 1].ent_type_ == "GPE" and (e + 2 >= len(doc) or doc[e + 2].ent_iob_ != "I"):
+            text = f"{text} in {doc[e + 1].text}"  # "the Russian embassy in Chisinau"
         a = self._actor(key, "organization", text, country=country, role=role)
         self._mention(a, _with_det(doc, s), e, label)
+
+    def _acronym_of(self, text: str) -> _Actor | None:
+        """An organisation named earlier whose capitalised words' initials spell ``text``."""
+        if not (2 <= len(text) <= 8 and text.isalpha() and text.isupper()):
+            return None
+        for a in self.actors:
+            if a.kind != "organization":
+                continue
+            words = [w for w in re.split(r"[\s-]+", a.name) if w[:1].isupper()]
+            if len(words) == len(text) and "".join(w[0] for w in words) == text:
+                return a
+        return None
 
     def _on_norp(self, s: int, e: int) -> None:
         doc = self.doc
@@ -740,12 +763,28 @@ class _Run:
                 return
             a = max(prev, key=lambda x: x.last_tok)
         else:
+            for k in range(h.i - 1, s - 1, -1):  # "DAKAR – Senegal's government": not the dateline
+                if doc[k].text in ("\u2013", "\u2014", "--", ":", ","):
+                    s = k + 1
+                    break
             start = s
             while start < h.i and (start in self.covered or doc[start].text in _STRIP_ENDS):
                 start += 1
             name = re.sub(r"^(?:the|its|their)\s+", "", self._text(start, h.i + 1), flags=re.I)
-            if start == h.i:  # "Ivory Coast's army": name it after the country
-                name = f"{self.world.countries.get(country, {}).get('name', country)} {h.text}"
+            if start == h.i:  # "Senegal's government": named as the text names it, possessive kept
+                j = h.i
+                while j > s and doc[j - 1].text in _STRIP_ENDS:
+                    j -= 1
+                owner = self.covered.get(j - 1) if j > s else None
+                while owner is not None and j > s and self.covered.get(j - 1) is owner:
+                    j -= 1
+                name = self._text(j, h.i + 1)
+                if j == h.i or not re.search(r"['\u2019]s?\s", name):
+                    name = f"{self.world.countries.get(country, {}).get('name', country)} {h.text}"
+                if h.i + 2 < len(doc) and doc[h.i + 1].lower_ == "in" and (
+                        (doc[h.i + 2].ent_type_ == "GPE" and (h.i + 3 >= len(doc) or doc[h.i + 3].ent_iob_ != "I"))
+                        or self.wm_tok.get(h.i + 2, (0, 0, None))[1] == h.i + 3):
+                    name = f"{name} in {doc[h.i + 2].text}"  # "Tokyo's embassy in Manila"
             a = self._actor(f"T:{country}:{role}", kind, name, country=country, role=role)
             if name not in a.aliases:
                 a.aliases.append(name)

@@ -164,6 +164,7 @@ class Pattern:
     need_modal: bool = False
     experiencer: bool = False
     speaker_source: bool = False
+    active_affirmative: bool = False
 
     @property
     def specificity(self) -> int:
@@ -216,6 +217,7 @@ def _pattern(type_: str, raw: dict[str, Any], sets: dict[str, list[str]], defaul
         xcomp_not=fs("xcomp_not") or frozenset(), evaluative=bool(raw.get("evaluative")),
         need_light=bool(raw.get("need_light")), need_modal=bool(raw.get("need_modal")),
         experiencer=bool(raw.get("experiencer")), speaker_source=bool(raw.get("speaker_source")),
+        active_affirmative=bool(raw.get("active_affirmative")),
     )
 
 
@@ -587,6 +589,8 @@ class _Run:
             return None
         if self._in_if_clause(v):
             return None
+        if pat.active_affirmative and (_is_passive(v) or self._negated(v)):
+            return None  # "did not expect X to ...", "is expected to ...": anticipation, not a demand
         fronted = pat.frame in ("deny", "reject") and _fronted_claim(v)
         inner = self._inner_act(v) if pat.frame and not fronted else None
         if pat.frame and not fronted:
@@ -657,6 +661,8 @@ class _Run:
             # "'The suggestion that X did Y is baseless,' Z said": Z denies; the claim is no party
             ev.sources = self._speaker(clause)
             ev.targets = []
+            for s_ in self._sources(v):  # what the claim says happened did not, by the speaker's word
+                self.consumed.update(t.i for t in s_.subtree)
             if not ev.sources:
                 return None
         if frame == "request" and not ev.sources and _is_passive(v) and not any(

@@ -29,6 +29,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsprism.annotate.actors import country_of
 from newsprism.annotate.lookup import MentionIndex
 
 RESOURCE = Path(__file__).with_name("resources") / "cue_verbs.txt"
@@ -50,6 +51,8 @@ class Lexicon:
         """A reporting verb (not "said" as an adjective, not a noun "claims")."""
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "ADJ" and tok.dep_ in ("ROOT", "conj")):
             return False
+        if tok.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
+            return True  # "as X put it", "X put it bluntly"
         return tok.lemma_.lower() in self.verbs or tok.lower_ in self.verbs or self.is_naming(tok)
 
     def is_naming(self, tok: Token) -> bool:
@@ -480,6 +483,13 @@ class _DocView:
 
     def actor_name(self, actor: dict[str, Any]) -> str:
         name = re.split(r",\s*(?:who|which|whose|where)\b", str(actor["name"]))[0].strip(" ,")
+        if actor.get("kind") == "organization" and actor.get("code"):
+            # a known organisation is named as this text names it ("The U.N.", not "United Nations")
+            forms = [re.sub(r"^the\s+", "", a, flags=re.I) for a in actor.get("aliases") or []]
+            if forms and name.lower() not in {f.lower() for f in forms}:
+                return max(forms, key=len)
+        if actor.get("kind") in ("organization", "group"):
+            return _proper_core(name)
         return self.full_name(name) if actor.get("kind") == "person" else name
 
     def antecedent(self, tok: Token, want: str) -> Token | None:
@@ -522,17 +532,59 @@ class _DocView:
             return (doc[ent.end - 1] if ent is not None else None), False
         return None, False
 
+    def named_org(self, tok: Token) -> dict[str, Any] | None:
+        """The organisation "the commission" / "the department" stands for: the latest one mentioned
+        before it whose proper name holds that word ("Independent National Electoral Commission")."""
+        word = tok.lemma_.lower()
+        best: tuple[int, dict[str, Any]] | None = None
+        for actor in self.doc._.np_actors or []:
+            if actor.get("kind") != "organization" or word not in str(actor["name"]).lower().split():
+                continue
+            if not any(w[:1].isupper() for w in str(actor["name"]).split()):
+                continue
+            seen = [m[0] for m in actor.get("mentions") or [] if m[1] <= tok.idx]
+            if seen and (best is None or max(seen) > best[0]):
+                best = (max(seen), actor)
+        return best[1] if best else None
+
+    def group_antecedent(self, tok: Token) -> Token | None:
+        """What "they" points back to: the nearest subject of this or the two previous sentences
+        that names a group (plural people, an institution, a country), in any clause."""
+        doc = self.doc
+        sent = self.sent(tok)
+        floor = max(0, tok.i - 2 * WINDOW)
+        for _ in range(3):
+            for t in reversed(doc[max(sent.start, floor) : min(sent.end, tok.i)]):
+                if t.dep_ not in ("nsubj", "nsubjpass") or self.in_quote[t.i] >= 0 or t.pos_ == "PRON":
+                    continue
+                if _never_speaker(t) or t.lower_ in NOBODY:
+                    continue
+                actor = self.index.actor_for(t.idx, t.idx + len(t))
+                if actor is not None and actor.get("kind") == "person":
+                    continue
+                if (actor is not None or t.lemma_.lower() in ORG_NOUNS
+                        or (t.tag_ in ("NNS", "NNPS") and _humanish(t))):
+                    return t
+            if sent.start <= floor:
+                break
+            sent = self.sent(doc[sent.start - 1])
+        return None
+
     def _gendered_other(self, cand: Token, sent: Span, gender: str, before: int) -> Token | None:
         """"X invited Jane Doe to visit. She said ...": when the subject's gender is unknown, a person
         of the pronoun's known gender named in the same sentence is the better antecedent."""
         actor = self.index.actor_for(cand.idx, cand.idx + len(cand))
-        if actor is None or actor.get("gender") is not None:
+        named = _named_appos(cand) if actor is None else None
+        if named is not None:
+            actor = self.index.actor_for(named.idx, named.idx + len(named))
+        if actor is None or actor.get("kind") != "person" or actor.get("gender") is not None:
             return None
         for t in self.doc[max(sent.start, before - 4 * WINDOW) : min(sent.end, before)]:
-            if t.ent_type_ != "PERSON" or self.in_quote[t.i] >= 0 or t.i == cand.i:
+            if t.pos_ != "PROPN" or self.in_quote[t.i] >= 0 or t.i == cand.i:
                 continue
             other = self.index.actor_for(t.idx, t.idx + len(t))
-            if other is not None and other.get("gender") == gender and other.get("id") != actor.get("id"):
+            if other is not None and other.get("kind") == "person" and other.get("gender") == gender \
+                    and other.get("id") != actor.get("id"):
                 return t
         return None
 
@@ -589,7 +641,7 @@ class _DocView:
             earlier = self._earlier_np(tok)
             if earlier is not None:
                 s, e = earlier
-        name = re.sub(r"(?:'s|\u2019s)$", "", self.text[s:e]).strip()
+        name = _proper_core(re.sub(r"(?:'s|\u2019s)$", "", self.text[s:e]).strip())
         return None, name or None
 
     def _lemma_index(self) -> dict[tuple[str, str], list[int]]:
@@ -622,6 +674,28 @@ class _DocView:
             if e - s > len(tok.text) + 4:
                 best = (s, e)
         return best
+
+
+GROUP_NOUNS = frozenset("group party movement organisation organization network coalition alliance front".split())
+
+
+def _proper_core(name: str) -> str:
+    """ "the pro-Russian Renastere party" -> "Renastere", "the Yiaga Africa election monitoring group" ->
+    "Yiaga Africa": a group described around its proper name goes by that name ("Labour Party" and
+    "the Russian party", whose capitals are the name or a nationality, stay as they are)."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in GROUP_NOUNS or words[-1][:1].isupper():
+        return name
+    runs: list[list[str]] = [[]]
+    for w in words[:-1]:
+        if w[:1].isupper() and w.lower() != "the" and "-" not in w:
+            runs[-1].append(w)
+        elif runs[-1]:
+            runs.append([])
+    best = max(runs, key=len)
+    if not best or all(country_of(w) is not None for w in best) or re.search(r"['\u2019]s?$", best[-1]):
+        return name  # "the Russian party", "X's party": a nationality or an owner, not a name
+    return " ".join(best)
 
 
 def _negated_cue(tok: Token) -> bool:
@@ -699,10 +773,12 @@ def _raw_subject(tok: Token, view: _DocView) -> Token | None:
                     if pobj is not None:
                         return pobj
                 if child.lower_ in RELATIVE and cur.dep_ == "relcl":
-                    owner = cur.head  # "said Jane Doe, a student who said ...": the student is Jane Doe
-                    if owner.dep_ == "appos" and (owner.head.pos_ == "PROPN" or owner.head.ent_type_ == "PERSON"):
-                        return owner.head
-                    return owner
+                    described = cur.head  # "said Jane Doe, a student who said ...": the student is Jane Doe
+                    if described.dep_ == "appos" and (
+                        described.head.pos_ == "PROPN" or described.head.ent_type_ == "PERSON"
+                    ):
+                        return described.head
+                    return described
                 if child.dep_ == "nsubjpass" and cur.lemma_ not in ("quote", "cite"):
                     return None  # "X was told" / "X was questioned": X is not the speaker
                 return child
@@ -735,6 +811,11 @@ def _raw_subject(tok: Token, view: _DocView) -> Token | None:
     ]
     if lefts and lefts[-1].i >= tok.i - 6 and lefts[-1].pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
         return lefts[-1]
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.dep_ == "appos" and view.in_quote[prev.i] < 0 and (
+        prev.ent_type_ == "PERSON" or _humanish(prev)
+    ):  # "When I asked the ministry, a press officer told me ...": the parser hung the speaker on the
+        return prev  # clause before
     return None
 
 
@@ -772,9 +853,9 @@ def _owner_of_noun(noun: Token) -> Token | None:
         if child.dep_ == "acl" and child.tag_ == "VBN":
             for agent in child.children:
                 if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
-                    pobj = next((p for p in agent.children if p.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        return pobj
+                    issuer = next((p for p in agent.children if p.dep_ == "pobj"), None)
+                    if issuer is not None:
+                        return issuer
     return None
 
 
@@ -847,7 +928,7 @@ def _named_appos(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ == "appos" and (child.ent_type_ in ("PERSON", "ORG") or child.pos_ == "PROPN"):
             return child
-    late = [d for d in tok.subtree if d.dep_ == "appos" and d.ent_type_ == "PERSON" and d.i > tok.i
+    late = [d for d in _bounded(tok, width=WINDOW) if d.dep_ == "appos" and d.ent_type_ == "PERSON" and d.i > tok.i
             and d.doc[d.left_edge.i - 1].text == "," and d.head.dep_ == "pobj"]
     return late[-1] if late else None
 
@@ -860,6 +941,12 @@ def resolve_speaker(tok: Token, view: _DocView, found: Found) -> None:
         if named is not None:
             tok = named
             ent = _entity_of(tok)
+    elif tok.ent_type_ != "PERSON":  # "a spokesman for the ruling Party X, Jane Doe, said" parsed
+        # with the party as subject: the person set beside it speaks
+        person = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                       and c.i > tok.i and tok.doc[c.left_edge.i - 1].text == ","), None)
+        if person is not None:
+            tok, ent = person, _entity_of(person)
     if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
         span = (ent.start_char, ent.end_char)
     elif tok.pos_ == "PRON":
@@ -891,6 +978,11 @@ def resolve_speaker(tok: Token, view: _DocView, found: Found) -> None:
         # role link to whichever named person last held a similar title
         linked = view.index.actor_for(tok.idx, tok.idx + len(tok))
         earlier = view._earlier_np(tok) if linked is None or linked.get("kind") == "person" else None
+        if earlier is None and linked is None and tok.lemma_.lower() in ORG_NOUNS:
+            org = view.named_org(tok)
+            if org is not None:  # "the commission said": the Electoral Commission named earlier
+                found.speaker_actor, found.speaker_name = str(org["id"]), view.actor_name(org)
+                return
         if earlier is not None:
             prior = view.index.actor_for(*earlier)
             if prior is not None:
@@ -899,7 +991,7 @@ def resolve_speaker(tok: Token, view: _DocView, found: Found) -> None:
                 found.speaker_name = re.sub(r"(?:'s|\u2019s)$", "", view.text[earlier[0]:earlier[1]]).strip()
             return
         if tok.tag_ == "NN" and _humanish(tok) and view.index.actor_for(tok.idx, tok.idx + len(tok)) is None and any(
-            "year-old" in c.text or c.lower_ == "old" for c in tok.subtree
+            "year-old" in c.text or c.lower_ == "old" for c in _bounded(tok, width=WINDOW)
         ):  # "the 71-year-old said": a description of the person the story is about
             ante, by_subject = view.antecedent_how(tok, "person")
             if ante is not None and by_subject:
@@ -915,6 +1007,10 @@ def resolve_speaker(tok: Token, view: _DocView, found: Found) -> None:
         found.speaker_name = view.actor_name(actor)
         return
     if tok.pos_ == "PRON" or tok.pos_ in ("ADJ", "NUM"):
+        group = view.group_antecedent(tok) if low in ("they", "them") else None
+        if group is not None:  # "the government had promised ... 'they told us'"
+            found.speaker_actor, found.speaker_name = view.name_of(group)
+            return
         if low in ("i", "we", "you", "me", "us", "they", "them"):
             found.speaker_name = None
             return
@@ -931,6 +1027,14 @@ def resolve_speaker(tok: Token, view: _DocView, found: Found) -> None:
 
 
 WINDOW = 80  # tokens scanned on each side of a quote or cue: keeps run-on text linear
+
+
+def _bounded(tok: Token, around: Token | None = None, width: int = 2 * WINDOW) -> list[Token]:
+    """``tok``'s subtree (a contiguous span in a projective parse) within ``width`` tokens of
+    ``around``: a run-on text parsed as one deep sentence would otherwise be walked once per cue."""
+    a = around if around is not None else tok
+    lo, hi = max(tok.left_edge.i, a.i - width), min(tok.right_edge.i + 1, a.i + width + 1)
+    return list(tok.doc[lo:max(lo, hi)])
 
 
 def _clip(span: Span, anchor: Span | None, width: int) -> Span:
@@ -968,6 +1072,18 @@ def _phrase_index(lex: Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+def _overlapping(covered: list[tuple[int, int]], s: int, e: int) -> list[tuple[int, int]]:
+    """The quote spans meeting [s, e); ``covered`` is sorted and its spans do not overlap, so a
+    lookup costs a bisection, not a pass over every quote of the document."""
+    i = max(0, bisect.bisect_left(covered, (s, -1)) - 1)
+    out = []
+    while i < len(covered) and covered[i][0] < e:
+        if covered[i][1] > s:
+            out.append(covered[i])
+        i += 1
+    return out
+
+
 def _cue_at(tok: Token, view: _DocView) -> tuple[int, int]:
     """The cue span around ``tok``: the lexicon phrase holding it (looked up nearby), else the word."""
     near = _clip(view.sent(tok), tok.doc[tok.i : tok.i + 1], 20)
@@ -975,10 +1091,12 @@ def _cue_at(tok: Token, view: _DocView) -> tuple[int, int]:
 
 
 def _cue_span(tok: Token, phrases: list[tuple[int, int]]) -> tuple[int, int]:
+    """The phrase holding ``tok`` (``phrases`` are sorted, non-overlapping token ranges), else the word."""
     doc = tok.doc
-    for a, b in phrases:
-        if a <= tok.i < b:
-            return doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+    k = bisect.bisect_right(phrases, (tok.i, len(doc) + 1)) - 1
+    if k >= 0 and phrases[k][0] <= tok.i < phrases[k][1]:
+        a, b = phrases[k]
+        return doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
     return tok.idx, tok.idx + len(tok)
 
 
@@ -990,19 +1108,27 @@ def _governs(cue: Token, toks: Span) -> bool:
         if not (t.head.i < toks.start or t.head.i >= toks.end or t.head.i == t.i):
             continue
         cur = t
-        while cur.head.i != cur.i:
+        for _ in range(WINDOW // 2):  # a deep run-on parse is not climbed to its root once per cue
+            if cur.head.i == cur.i:
+                break
             head = cur.head
             if head.i == cue.i:
                 return True
             if head.pos_ in ("VERB", "AUX") and not (toks.start <= head.i < toks.end):
                 if head.dep_ not in ("ccomp", "xcomp", "conj", "parataxis", "pcomp", "dep", "advcl", "relcl"):
                     return False
-                if head.dep_ == "relcl" and any(c.lower_ in RELATIVE for c in head.children):
+                if head.dep_ in ("relcl", "advcl") and any(
+                    c.lower_ in RELATIVE and c.dep_ in ("nsubj", "nsubjpass") or c.lower_ == "which"
+                    for c in head.children
+                ):
                     return False  # ", which is ... for 'X'": the writer's aside, not the reported clause
             cur = head
     return False
 
 
+AUX_WORDS = frozenset("had has have was were is are be been being would will could should may might must "
+                      "did does do not".split())
+PUT_IT_RE = re.compile(r"\b(?:put it|words)\b", re.I)  # "as X put it, '...'", "in X's words, '...'"
 CHANT_VERBS = frozenset({"chant", "shout", "yell", "scream", "cry", "sing"})
 LABEL_RE = re.compile(r"\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s*:\s*$")
 NOT_LABELS = frozenset({"question", "q", "a", "answer", "update", "note", "editor's note", "source", "sources",
@@ -1023,6 +1149,10 @@ def _title_before(text: str, pos: int, lex: Lexicon) -> bool:
     """Is the quote mark at ``pos`` preceded by so-called / the term / the book ... ?"""
     words = re.findall(r"[\w'-]+", text[max(0, pos - 40) : pos].lower())
     words = [w for w in words if w not in ("a", "an", "the", "his", "her", "their", "its", "as")]
+    if len(words) >= 2 and words[-1] in lex.titles and words[-2] in lex.naming:
+        return False  # "called the book 'a work of fiction'": a verdict on the book, not its title
+    if words and words[-1] in AUX_WORDS:
+        return False  # "the boat had 'intruded'": the mark follows a verb, not a title word
     return any(w in lex.titles for w in words[-2:])
 
 
@@ -1085,7 +1215,7 @@ class QuoteAnnotator:
         if pre.endswith((",", "\u2014")) and (pos > 0 or content[:1].isupper()):
             if _short_attribution(pre, view.lex) or any(
                 w.lower() in view.lex.verbs for w in WORD_RE.findall(pre)
-            ):
+            ) or PUT_IT_RE.search(pre):
                 return "direct"
         return "partial"
 
@@ -1278,6 +1408,8 @@ class QuoteAnnotator:
             return
         if f.kind == "direct" and self._label_speaker(f, mk, view):
             return
+        if f.kind == "direct" and self._words_owner(f, frame, view):
+            return
         if f.kind == "partial" and qtoks is not None and self._speech_noun_owner(f, qtoks, view):
             return
         if according is not None:
@@ -1303,6 +1435,20 @@ class QuoteAnnotator:
                         break
                 resolve_speaker(subj, view, f)
                 return
+
+    @staticmethod
+    def _words_owner(f: Found, frame: list[Token], view: _DocView) -> bool:
+        """ "In X's words, '...'" and "X's words: '...'": the owner of the words speaks."""
+        for t in frame:
+            if t.lower_ not in ("words", "word"):
+                continue
+            owner = next((c for c in t.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+            if owner is None or not _is_speakerish(owner, view):
+                continue
+            f.cue = (t.left_edge.idx, t.idx + len(t))
+            resolve_speaker(owner, view, f)
+            return f.speaker_name is not None
+        return False
 
     @staticmethod
     def _label_speaker(f: Found, mk: Mark, view: _DocView) -> bool:
@@ -1446,7 +1592,7 @@ class QuoteAnnotator:
         doc = view.doc
         lex = view.lex
         text = view.text
-        covered = [(m.cstart, m.cend) for m in marks if m.parent < 0]
+        covered = sorted((m.cstart, m.cend) for m in marks if m.parent < 0)
         out: list[tuple[Token, Found]] = []
         for t in doc:
             if view.in_quote[t.i] >= 0:
@@ -1472,6 +1618,8 @@ class QuoteAnnotator:
                 continue
             if any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in comp.children):
                 continue  # "did not say whether ...": a question, not a statement
+            if t.dep_ == "relcl" and comp.i < t.head.i:
+                continue  # "X accuses Y of ..., a charge Z denies": Z denies the charge, not X's clause
             subj = _subject(t, view)
             if subj is None or (subj.lower_ in ("this", "which", "what") and t.dep_ != "relcl"):
                 continue
@@ -1483,7 +1631,7 @@ class QuoteAnnotator:
                 continue  # a fronted "clause" glued on across a semicolon is a parse slip
             if "\n" in text[s:e] or "\n" in text[min(s, t.idx) : max(e, t.idx)]:
                 continue  # a parse running across paragraphs (headlines, bylines)
-            if any(s <= cs < e or cs <= s < ce for cs, ce in covered):
+            if _overlapping(covered, s, e):
                 # a clause carrying quoted words is reported as those partial quotes; its coordinated
                 # parts without quote marks ("... 'X' and had arrested three suspects") are reported speech
                 for part in self._unquoted_conjuncts(comp, covered):
@@ -1499,9 +1647,24 @@ class QuoteAnnotator:
             resolve_speaker(subj, view, f)
             out.append((t, f))
         kept = []
-        for cue, f in out:
-            if cue.dep_ != "relcl" and any(g is not f and g.start <= cue.idx < g.end for _, g in out):
-                continue  # "she said Brazil will insist that ...": one report, not two (but "..., which
+        spans = sorted(range(len(out)), key=lambda k: out[k][1].start)
+        span_starts = [out[k][1].start for k in spans]
+        top: list[tuple[tuple[int, int], tuple[int, int]]] = []  # per prefix: the two largest (end, index)
+        best, second = (-1, -1), (-1, -1)
+        for k in spans:
+            cand = (out[k][1].end, k)
+            if cand > best:
+                best, second = cand, best
+            elif cand > second:
+                second = cand
+            top.append((best, second))
+        for n, (cue, f) in enumerate(out):
+            i = bisect.bisect_right(span_starts, cue.idx) - 1
+            if cue.dep_ != "relcl" and i >= 0:
+                first, runner = top[i]  # the report reaching furthest among those starting before the cue
+                reach = first if first[1] != n else runner
+                if reach[0] > cue.idx:
+                    continue  # "she said Brazil will insist that ...": one report, not two (but "..., which
                 # X says contains ...": X's own claim inside another report)
             kept.append(f)
         return kept
@@ -1512,7 +1675,7 @@ class QuoteAnnotator:
         for d in comp.children:
             if d.dep_ != "conj" or d.pos_ not in ("VERB", "AUX") or self.lex.is_cue(d):
                 continue
-            toks = list(d.subtree)
+            toks = _bounded(d, comp)
             while toks and (toks[0].is_punct or toks[0].dep_ in ("cc", "mark")):
                 toks = toks[1:]
             while toks and toks[-1].is_punct:
@@ -1520,7 +1683,7 @@ class QuoteAnnotator:
             if len(toks) < 3:
                 continue
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-            if not any(s <= cs < e or cs <= s < ce for cs, ce in covered):
+            if not _overlapping(covered, s, e):
                 parts.append(toks)
         return parts
 
@@ -1548,7 +1711,7 @@ class QuoteAnnotator:
         subj = _subject(t, view)
         if subj is None:
             return None
-        toks = [x for x in head.subtree if not (t.left_edge.i - 1 <= x.i <= t.right_edge.i + 1)]
+        toks = [x for x in _bounded(head, t) if not (t.left_edge.i - 1 <= x.i <= t.right_edge.i + 1)]
         while toks and (toks[0].is_punct or toks[0].dep_ in ("cc", "mark")):
             toks = toks[1:]
         while toks and toks[-1].is_punct:
@@ -1556,7 +1719,7 @@ class QuoteAnnotator:
         if len(toks) < 3:
             return None
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-        if "\n" in view.text[s:e] or any(s <= cs < e or cs <= s < ce for cs, ce in covered):
+        if "\n" in view.text[s:e] or _overlapping(covered, s, e):
             return None
         f = Found(s, e, "indirect", Region(view.sent(t).start_char, view.sent(t).end_char))
         f.cue = (t.idx, t.idx + len(t))
@@ -1591,7 +1754,7 @@ class QuoteAnnotator:
     def _clause_tokens(self, cue: Token, comp: Token, view: _DocView) -> list[Token]:
         """The clause's tokens, cut before a coordinated report of someone else
         ("..., and Y replied that ...") and without the "that" and edge punctuation."""
-        toks = list(comp.subtree)
+        toks = _bounded(comp, cue)
         if comp.dep_ == "prep":
             toks = toks[1:]
         elif not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in comp.children):
@@ -1608,7 +1771,8 @@ class QuoteAnnotator:
                 lo = min([comp.left_edge.i] + [c.left_edge.i for c in same_side])
                 hi = max([comp.right_edge.i] + [c.right_edge.i for c in same_side])
                 toks = list(cue.doc[lo : hi + 1])
-        for d in comp.subtree:  # ", and <another subject> ...": the narrator speaks again
+        sub = _bounded(comp, cue)
+        for d in sub:  # ", and <another subject> ...": the narrator speaks again
             if d.dep_ == "conj" and d.i != comp.i and d.head.i == comp.i and d.pos_ in ("VERB", "AUX"):
                 prev = cue.doc[d.left_edge.i - 1] if d.left_edge.i > 0 else None
                 if (
@@ -1620,7 +1784,7 @@ class QuoteAnnotator:
                 ):
                     toks = [x for x in toks if x.i < prev.i - 1]
                     break
-        for d in comp.subtree:
+        for d in sub:
             if d.i != comp.i and d.dep_ in ("conj", "advcl", "parataxis") and self.lex.is_cue(d) and (
                 any(c.dep_ in ("nsubj", "nsubjpass") for c in d.children)
                 or (d.dep_ == "conj" and d.head.i == comp.i and d.tag_ in ("VBD", "VBZ"))
@@ -1654,7 +1818,7 @@ class QuoteAnnotator:
             return None
         acc, who = got
         to = acc.nbor(1)
-        phrase_end = max(x.i for x in to.subtree)
+        phrase_end = max(x.i for x in _bounded(to, width=WINDOW))
         text = view.text
         ps, pe = acc.idx, sent.doc[phrase_end].idx + len(sent.doc[phrase_end])
         s, e = sent.start_char, sent.end_char
@@ -1668,7 +1832,7 @@ class QuoteAnnotator:
             e -= 1
         if len(text[s:e].split()) < 3:
             return None
-        inside = sum(max(0, min(e, ce) - max(s, cs)) for cs, ce in covered)
+        inside = sum(min(e, ce) - max(s, cs) for cs, ce in _overlapping(covered, s, e))
         if inside > 0.5 * (e - s):
             return None
         f = Found(s, e, "indirect", Region(sent.start_char, sent.end_char))

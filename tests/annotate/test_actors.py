@@ -345,3 +345,33 @@ def test_hyphenated_given_name_is_one_name(nlp: Language) -> None:
 def test_surname_tagged_as_noun_still_links(nlp: Language) -> None:
     doc = nlp("Senator Ines Castellano spoke first. Castellano laughs when she hears this.")
     assert _at(doc, "Castellano", 1)["id"] == _at(doc, "Ines Castellano")["id"]
+
+
+# ------------------------------------------------ names as the text gives them ----
+
+
+def test_possessive_country_org_keeps_possessive_name(nlp: Language) -> None:
+    doc = nlp("LIMA – Peru's government on Monday gave Chile a week to answer.")
+    assert _at(doc, "government")["name"] == "Peru's government"
+
+
+def test_embassy_keeps_its_city(nlp: Language) -> None:
+    doc = nlp("Warsaw's embassy in Vilnius said it was following the case.")
+    assert _at(doc, "embassy")["name"] == "Warsaw's embassy in Vilnius"
+
+
+def test_acronym_links_to_full_org_name(nlp: Language) -> None:
+    doc = nlp("The National Electoral Board of Malawi published the timetable. NEBM said it would hire clerks.")
+    full = _at(doc, "National Electoral Board")
+    assert _at(doc, "NEBM")["id"] == full["id"]
+
+
+def test_org_of_country_keeps_country_in_name(nlp: Language) -> None:
+    doc = nlp("The Human Rights Commission of Kenya said the law had been rushed through parliament.")
+    assert _at(doc, "Human Rights Commission")["name"] == "Human Rights Commission of Kenya"
+
+
+def test_pronoun_prefers_person_of_known_gender(nlp: Language) -> None:
+    doc = nlp("Foreign Minister Ana Petrescu said she would travel to Kyiv. Her counterpart, Marek Zielny, "
+              "ended the meeting by inviting Petrescu to Warsaw. She said she would go.")
+    assert _at(doc, "She", 0)["name"] == "Ana Petrescu"

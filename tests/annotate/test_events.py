@@ -351,7 +351,7 @@ COUNTRIES = [
     ("A Korean civic group staged a rally outside the Japanese embassy.", "PROTEST", "KOR", "JPN"),
     ("North Korean troops fired artillery at South Korean islands.", "ASSAULT", "PRK", "KOR"),
     ("The pro-Russian party accused the government of corruption.", "ACCUSE", None, None),
-    ("Senegalese officials said a delegation would travel to Paris to discuss the list.", "CONSULT", "SEN", "FRA"),
+    ("Chadian officials said a delegation would travel to Niamey to discuss the list.", "AGREE", "TCD", "NER"),
 ]
 
 
