@@ -47,8 +47,8 @@ def summarize(dossier: dict[str, Any], annotations: list[Annotation]) -> list[di
     picked: dict[str, list[dict[str, Any]]] = {k: [] for k in QUOTA}
     used_text: set[str] = set()
 
-    def add(kind: str, text: str, evidence: list[dict[str, Any]], **extra: Any) -> None:
-        key = " ".join(text.lower().split())[:80]
+    def add(kind: str, text: str, evidence: list[dict[str, Any]], key: str | None = None, **extra: Any) -> None:
+        key = " ".join((key or text).lower().split())[:80]  # the same words never appear twice
         if len(picked[kind]) < QUOTA[kind] and key not in used_text and evidence:
             used_text.add(key)
             picked[kind].append({"text": text, "evidence": evidence, "kind": kind, **extra})
@@ -68,7 +68,7 @@ def summarize(dossier: dict[str, Any], annotations: list[Annotation]) -> list[di
                                    -len(c["evidence"]), c["text"]))
     for c in claims:
         add("claim", f"{_sentence(c['text'])[:-1]} ({len(c['outlets'])} independent sources).", c["evidence"],
-            status=c["status"])
+            key=c["text"], status=c["status"])
     for c in dossier.get("claims", []):
         if c["status"] == "contradicted":
             add("claim", f"Outlets disagree: {_sentence(c['text'])}", c["evidence"], status=c["status"])
@@ -84,8 +84,10 @@ def summarize(dossier: dict[str, Any], annotations: list[Annotation]) -> list[di
     # key dates: what several articles date, the most precise and most widely reported first
     for entry in sorted((e for e in dossier["timeline"] if len(e["articles"]) >= 2),
                         key=lambda e: (-len(e["articles"]), -len(e["date"]), e["date"])):
-        add("key_date", f"{entry['date']}: {entry['text']}", entry["evidence"])
+        add("key_date", f"{entry['date']}: {entry['text']}", entry["evidence"], key=entry["text"])
     for c in dossier.get("commitments", []):
+        if c.get("kind") not in ("promise", "agree"):
+            continue  # announcements and refusals are in the dossier; the briefing keeps firm pledges
         add("commitment", f"{c['actor_name']} committed to {_sentence(c['what'])}", c["evidence"])
     out = [item for kind in QUOTA for item in picked[kind]]
     return out[:MAX_SENTENCES]
