@@ -3,7 +3,7 @@
 Rules, in order:
 - countries and international organisations merge on their code;
 - people merge on the normalised full name (same first and last word counts as
-  the same name: "Bashar Assad" ~ "Bashar al-Assad"); a one-word name (a surname used
+  the same name: "Omar Haddad" ~ "Omar al-Haddad"); a one-word name (a surname used
   alone, "Duarte") joins the only multi-word person whose last name it is;
 - organisations and groups merge on the normalised name.
 The canonical name is the fullest form seen; kind, country and role are the
@@ -107,7 +107,7 @@ def link_actors(annotations: list[Annotation]) -> ActorLinks:
         (ann.article.id, replace(act, name=strip_titles(act.name)) if act.kind == "person" else act)
         for ann in annotations for act in ann.actors
     ]
-    # "Bashar Assad" and "Bashar al-Assad": same first and last word -> one person (the fuller form)
+    # "Omar Haddad" and "Omar al-Haddad": same first and last word -> one person (the fuller form)
     first_last: dict[tuple[str, str], str] = {}
     for _aid, act in locals_:
         n = norm_name(act.name)

@@ -87,8 +87,8 @@ def test_long_first_paragraph_is_not_a_title():
 def test_outlet_from_bio_and_from_disclaimer():
     bio = extract_text_meta(f"Ports deal done\n\n{LEDE}\n\nMaren Holt is a columnist for the Coastal Courier.")
     assert bio.outlet == "Coastal Courier"
-    foot = (f"Ports deal done\n\n{LEDE}\n\n*The views expressed in opinion pieces do not necessarily reflect "
-            "the position of The Harbour Ledger.*")
+    foot = (f"Ports deal done\n\n{LEDE}\n\n*Opinions in this column are the writer's and do not necessarily "
+            "reflect the views of The Harbour Ledger.*")
     assert extract_text_meta(foot).outlet == "The Harbour Ledger"
 
 
