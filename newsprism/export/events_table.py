@@ -60,7 +60,8 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
     return buf.getvalue()
 
 
-def to_parquet(rows: list[dict[str, Any]], path: str | Path) -> None:
+def to_parquet(rows: list[dict[str, Any]], path: str | Path | io.BytesIO) -> None:
+    """Write the table to a file path or a binary buffer."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -68,4 +69,4 @@ def to_parquet(rows: list[dict[str, Any]], path: str | Path) -> None:
         (c, pa.int64() if c in ("QuadClass", "EvidenceStart", "EvidenceEnd")
          else pa.float64() if c == "GoldsteinScale" else pa.string()) for c in COLUMNS
     ]))
-    pq.write_table(table, str(path))
+    pq.write_table(table, path if isinstance(path, io.BytesIO) else str(path))

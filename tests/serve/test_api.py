@@ -241,3 +241,24 @@ def test_openapi_and_docs(client):
     assert {"/api/articles", "/api/quotes", "/api/events", "/api/search"} <= set(spec["paths"])
     docs = client.get("/docs")
     assert docs.status_code == 200 and "/api/stories/{story_id}/dossier" in docs.text
+
+
+def test_dyads_and_exports(client, served):
+    import io
+
+    import pyarrow.parquet as pq
+
+    dy = client.get("/api/dyads", params={"source": "CHL", "target": "ARG", "by": "week"})
+    assert dy.status_code == 200 and dy.json()["events"] >= 1
+    assert dy.json()["series"][0]["period"].count("-W") == 1
+    md = client.get("/api/export/dossier", params={"format": "md"})
+    assert md.status_code == 200 and md.text.startswith("# newsprism dossier")
+    html = client.get("/api/export/dossier", params={"format": "html"})
+    assert html.status_code == 200 and "<h2>Briefing</h2>" in html.text
+    csv = client.get("/api/export/events", params={"format": "csv"})
+    assert csv.status_code == 200 and csv.text.startswith("GLOBALEVENTID,")
+    parquet = client.get("/api/export/events", params={"format": "parquet"})
+    assert parquet.status_code == 200
+    assert pq.read_table(io.BytesIO(parquet.content)).num_rows >= 2
+    assert client.get("/api/export/dossier", params={"story": "nope"}).status_code == 404
+    assert client.get("/api/export/events", params={"format": "xml"}).status_code == 422
