@@ -79,7 +79,7 @@ def build_dossier(annotations: list[Annotation], linked: Linked | None = None) -
         "statements": statements,
         "events": events,
         "timeline": timeline_entries(annotations),
-        "claims": cluster_claims(extract_claims(annotations), outlet_of, find_relays(annotations)),
+        "claims": _claims(annotations, linked.stories, outlet_of),
         "topics": find_topics(annotations, actors, stories=linked.stories),
         "commitments": find_commitments(annotations, actors),
         "framing": [article_framing(ann, actors) for ann in annotations],
@@ -89,6 +89,28 @@ def build_dossier(annotations: list[Annotation], linked: Linked | None = None) -
     _blind_spots(dossier, linked.stories, outlet_of)
     dossier["summary"] = summarize(dossier, annotations)
     return dossier
+
+
+EMBED_CLAIMS_LIMIT = 3000  # above this many claim clauses, cluster them by wording alone (linear cost)
+
+
+def _claims(annotations: list[Annotation], stories: list[dict[str, Any]],
+            outlet_of: dict[str, str]) -> list[dict[str, Any]]:
+    """Claims clustered across all articles; on large inputs story by story, with wording alone,
+    so the pairwise similarity matrices stay the size of a story, not of the whole corpus
+    (background facts repeated in a related story then stay separate claims)."""
+    relays = find_relays(annotations)
+    candidates = extract_claims(annotations)
+    if len(candidates) <= EMBED_CLAIMS_LIMIT:
+        return cluster_claims(candidates, outlet_of, relays)
+    by_story: dict[str, list[Any]] = {}
+    story_of = {a: s["id"] for s in stories for a in s["articles"]}
+    for c in candidates:
+        by_story.setdefault(story_of.get(c.article, c.article), []).append(c)
+    claims = [claim for group in by_story.values()
+              for claim in cluster_claims(group, outlet_of, relays, use_embeddings=False)]
+    claims.sort(key=lambda c: (-len(c["articles"]), c["evidence"][0]["article"], c["evidence"][0]["start"]))
+    return claims
 
 
 def _date_claims(claims: list[dict[str, Any]], annotations: list[Annotation]) -> None:
