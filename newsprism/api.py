@@ -158,15 +158,68 @@ def ingest(paths: Iterable[str | Path], store: RecordStore, stdin: IO[str] | Non
 
 
 def relink(store: RecordStore, settings: Settings | None = None) -> None:
-    """Recompute the cross-article layer (actors, stories) from the stored annotations."""
+    """Bring the cross-article layer (actors, stories) up to date with the stored annotations.
+
+    A store of at most ``settings.full_relink_limit`` articles is relinked from scratch
+    (``link_corpus``: exact, but it loads and reclusters everything). A larger one links
+    only the articles the persisted story and actor indexes have not seen yet, so an
+    ingest into a 100k-article store costs what its new articles cost.
+    """
+    settings = settings or Settings()
+    ids = store.article_ids()
+    if len(ids) <= settings.full_relink_limit:
+        _relink_all(store, settings)
+    else:
+        _relink_new(store, settings, ids)
+
+
+STORY_STATE, ACTOR_STATE = "story_index", "actor_index"
+
+
+def _relink_all(store: RecordStore, settings: Settings) -> None:
     from newsprism.link.corpus import link_corpus
 
-    settings = settings or Settings()
     anns = list(store.iter_annotations())
     linked = link_corpus(anns, window_days=settings.story_window_days, statements=False)
     links = [{"article_id": aid, "local_actor": local, "actor_id": gid}
              for (aid, local), gid in linked.actors.links.items()]
     store.save_links(linked.actors.actors, links, linked.stories)
+    for name in (STORY_STATE, ACTOR_STATE):  # the tables no longer match any saved index
+        if store.load_link_state(name):
+            store.save_link_state(name, {})
+
+
+def _relink_new(store: RecordStore, settings: Settings, ids: list[str]) -> None:
+    """Link the articles the saved indexes lack (oldest first); build the indexes when there are none."""
+    from newsprism.link.incremental import ActorIndex, StoryIndex, story_row
+
+    story_state, actor_state = store.load_link_state(STORY_STATE), store.load_link_state(ACTOR_STATE)
+    index: StoryIndex | None = None
+    actors: ActorIndex | None = None
+    try:
+        if story_state and actor_state:
+            index, actors = StoryIndex.from_dict(story_state), ActorIndex.from_dict(actor_state)
+    except (ValueError, KeyError) as exc:
+        LOGGER.warning("saved linking state unusable (%s): relinking every article", exc)
+    if index is None or actors is None or index.window != settings.story_window_days:
+        index, actors = StoryIndex(settings.story_window_days), ActorIndex()
+        anns = list(store.iter_annotations())  # date order
+        for ann in anns:
+            index.add_annotation(ann)
+        index.pop_changes()
+        actor_rows, links = actors.link(anns)
+        store.save_links(actor_rows, links, index.stories_out())
+    else:
+        new = [aid for aid in ids if aid not in index.story_of]  # ids come in date order
+        if not new:
+            return
+        anns = list(store.iter_annotations(new))
+        for ann in anns:
+            index.add_annotation(ann)
+        store.upsert_stories([story_row(s) for s in index.pop_changes()["stories"]])
+        store.upsert_actors(*actors.link(anns))
+    store.save_link_state(STORY_STATE, index.to_dict())
+    store.save_link_state(ACTOR_STATE, actors.to_dict())
 
 
 def build_dossier_from_store(store: RecordStore, story: str | None = None,

@@ -15,3 +15,4 @@ class Settings:
     workers: int = 1  # annotation processes (output identical to one worker)
     engine: str = "local"  # "local" (processes on this machine) or "dask"
     scheduler: str | None = None  # dask scheduler address; None starts a LocalCluster
+    full_relink_limit: int = 5000  # above this many stored articles, ingest links only its new ones

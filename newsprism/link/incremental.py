@@ -355,3 +355,89 @@ def link_incremental(annotations: Iterable[Annotation], index: StoryIndex | None
     index = index or StoryIndex(window_days)
     assigned = {ann.article.id: index.add_annotation(ann) for ann in annotations}
     return index, assigned
+
+
+def story_row(story: dict[str, Any]) -> dict[str, Any]:
+    """A ``_Story.as_dict`` (as ``pop_changes`` gives them) in the ``stories_out`` shape, for the store."""
+    return {"id": story["id"], "title": story["title"], "articles": sorted(story["articles"]),
+            "dates": [date.fromordinal(d).isoformat() for d in sorted(story.get("days", ()))]}
+
+
+class ActorIndex:
+    """Global actors for a growing store, keyed by the rules (and ids) of ``link_actors``.
+
+    A batch of articles is keyed exactly as ``link_actors`` keys it; across batches a key,
+    once given, never changes (a fuller form of a known person, or a second full name
+    sharing a known surname, seen later does not re-key earlier articles, as the batch would).
+    """
+
+    def __init__(self) -> None:
+        self.first_last: dict[str, str] = {}  # "first last" -> the normalised full name it keys to
+        self.surnames: dict[str, set[str]] = {}  # last name -> person keys
+
+    def link(self, annotations: Iterable[Annotation]) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+        """Actor rows for the batch (counts of this batch only) and its actor_links rows."""
+        from dataclasses import replace
+
+        from newsprism.link.actors import GlobalActor, _actor_id, strip_titles
+
+        locals_ = [(ann.article.id, replace(act, name=strip_titles(act.name)) if act.kind == "person" else act)
+                   for ann in annotations for act in ann.actors]
+        fresh: dict[str, str] = {}
+        for _aid, act in locals_:
+            n = norm_name(act.name)
+            parts = n.split()
+            if act.kind == "person" and len(parts) >= 2:
+                ends = f"{parts[0]} {parts[-1]}"
+                if ends not in self.first_last and len(n) > len(fresh.get(ends, "")):
+                    fresh[ends] = n
+        self.first_last.update(fresh)
+        for _aid, act in locals_:
+            parts = norm_name(act.name).split()
+            if act.kind == "person" and len(parts) >= 2:
+                self.surnames.setdefault(parts[-1], set()).add(
+                    "person:" + self.first_last[f"{parts[0]} {parts[-1]}"])
+        merged: dict[str, GlobalActor] = {}
+        links: list[dict[str, str]] = []
+        for aid, act in locals_:
+            key = self._key(act)
+            g = merged.setdefault(key, GlobalActor(id=_actor_id(key)))
+            g.names[act.name] += 1
+            g.kinds[act.kind] += 1
+            if act.country:
+                g.countries[act.country] += 1
+            if act.role:
+                g.roles[act.role] += 1
+            g.aliases.update(act.aliases)
+            g.aliases.add(act.name)
+            g.mentions += len(act.mentions)
+            links.append({"article_id": aid, "local_actor": act.id, "actor_id": g.id})
+        actors = sorted((g.as_dict() for g in merged.values()),
+                        key=lambda a: (-int(str(a["mentions"])), str(a["name"])))
+        return actors, links
+
+    def _key(self, act: Actor) -> str:
+        n = norm_name(act.name) or act.id
+        if act.kind == "country" and act.country:
+            return "country:" + act.country
+        if act.kind == "person":
+            parts = n.split()
+            if len(parts) == 1 and len(self.surnames.get(parts[0], ())) == 1:
+                return next(iter(self.surnames[parts[0]]))
+            if len(parts) >= 2:
+                return "person:" + self.first_last[f"{parts[0]} {parts[-1]}"]
+            return "person:" + n
+        return f"{act.kind}:{n}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"version": STATE_VERSION, "first_last": dict(self.first_last),
+                "surnames": {k: sorted(v) for k, v in self.surnames.items()}}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ActorIndex:
+        if data.get("version") != STATE_VERSION:
+            raise ValueError(f"actor index state version {data.get('version')!r}, expected {STATE_VERSION}")
+        index = cls()
+        index.first_last = dict(data["first_last"])
+        index.surnames = {k: set(v) for k, v in data["surnames"].items()}
+        return index

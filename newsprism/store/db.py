@@ -29,6 +29,24 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def merge_actor(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
+    """A stored actor row updated with one batch's counts of it (``upsert_actors``; both backends).
+
+    Mentions add up and aliases unite; the name becomes the new one only if it has more
+    words; kind, country and role keep the first non-empty value (the batch's majority
+    vote is not re-run over the whole store).
+    """
+    row = {**new, "aliases": json.dumps(sorted(new.get("aliases", [])))}
+    if old is None:
+        return row
+    name = new["name"] if len(str(new["name"]).split()) > len(str(old["name"]).split()) else old["name"]
+    aliases = {*json.loads(old["aliases"] or "[]"), old["name"], *new.get("aliases", []), new["name"]} - {name}
+    return {"id": old["id"], "name": name, "kind": old["kind"] or new.get("kind"),
+            "country": old["country"] or new.get("country"), "role": old["role"] or new.get("role"),
+            "aliases": json.dumps(sorted(a for a in aliases if a)),
+            "mentions": int(old["mentions"] or 0) + int(new.get("mentions") or 0)}
+
+
 class Store:
     """A newsprism database (SQLite file or ``":memory:"``)."""
 
@@ -114,6 +132,37 @@ class Store:
             self.db.table("story_articles").insert_all(
                 {"story_id": s["id"], "article_id": a} for s in stories for a in s["articles"]
             )
+
+    def load_link_state(self, name: str) -> dict[str, Any] | None:
+        """A saved linking state (see ``api.relink``), or None if never saved (or saved empty)."""
+        row = self.db.execute("select data from link_state where name = ?", [name]).fetchone()
+        return (json.loads(row[0]) or None) if row and row[0] else None  # {} was saved to clear it
+
+    def save_link_state(self, name: str, data: dict[str, Any]) -> None:
+        with self.db.atomic():
+            self.db.table("link_state").upsert({"name": name, "data": json.dumps(data)}, pk="name")
+
+    def upsert_stories(self, stories: list[dict[str, Any]]) -> None:
+        """Insert or replace these stories and their members (an article leaves any other story)."""
+        with self.db.atomic():
+            for s in stories:
+                self.db.table("stories").upsert(
+                    {"id": s["id"], "title": s["title"], "dates": json.dumps(s.get("dates", []))}, pk="id")
+                self.db.execute("delete from story_articles where story_id = ?", [s["id"]])
+                for aid in s["articles"]:
+                    self.db.execute("delete from story_articles where article_id = ?", [aid])
+                self.db.table("story_articles").insert_all(
+                    {"story_id": s["id"], "article_id": a} for a in s["articles"])
+
+    def upsert_actors(self, actors: list[dict[str, Any]], links: list[dict[str, str]]) -> None:
+        """Merge one batch's actor counts into the stored actors (``merge_actor``) and upsert its links."""
+        with self.db.atomic():
+            cols = ("id", "name", "kind", "country", "role", "aliases", "mentions")
+            for a in actors:
+                got = self.db.execute(f"select {', '.join(cols)} from actors where id = ?", [a["id"]]).fetchone()
+                old = dict(zip(cols, got, strict=True)) if got else None
+                self.db.table("actors").upsert(merge_actor(old, a), pk="id")
+            self.db.table("actor_links").upsert_all(links, pk=("article_id", "local_actor"))
 
     # --- reading -----------------------------------------------------------------------------
     def article_ids(self) -> list[str]:

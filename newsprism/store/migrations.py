@@ -70,3 +70,9 @@ def m002_full_text_search(db: Database) -> None:
                                     tokenize="unicode61 remove_diacritics 2")
     db.table("quotes").enable_fts(["text", "speaker_name"], create_triggers=True, replace=True,
                                   tokenize="unicode61 remove_diacritics 2")
+
+
+@MIGRATIONS()
+def m003_link_state(db: Database) -> None:
+    """Named JSON blobs: the incremental linking state (story index, actor keys) of a large store."""
+    db.table("link_state").create({"name": str, "data": str}, pk="name", if_not_exists=True)

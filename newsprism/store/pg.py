@@ -21,7 +21,7 @@ from psycopg import sql
 
 from newsprism.errors import StoreError
 from newsprism.records import Annotation, Article, IngestError, annotation_from_dict
-from newsprism.store.db import ANNOTATION_VERSION
+from newsprism.store.db import ANNOTATION_VERSION, merge_actor
 from newsprism.store.rows import PER_ARTICLE_TABLES, detail_rows
 
 T = 'text collate "C"'
@@ -67,6 +67,7 @@ create index if not exists timexes_article_id on timexes (article_id);
 create index if not exists events_article_id on events (article_id);
 create index if not exists articles_published on articles (published);
 """),
+    ("m003_link_state", f"create table if not exists link_state (name {T} primary key, data {T});"),
 ]
 
 # Column lists: the only identifiers ever put into SQL, so row keys cannot inject any.
@@ -86,6 +87,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "stories": ("id", "title", "dates"),
     "story_articles": ("story_id", "article_id"),
     "ingest_errors": ("source", "reason", "at"),
+    "link_state": ("name", "data"),
 }
 COUNTED = ("articles", "actors", "quotes", "timexes", "events", "stories", "ingest_errors")
 _SCHEMA_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
@@ -119,7 +121,9 @@ class PgStore:
             raise StoreError(f"{self.path}: cannot connect to PostgreSQL ({exc})") from exc
         try:
             if schema is not None:
-                self.conn.execute(sql.SQL("create schema if not exists {}").format(sql.Identifier(schema)))
+                with self.conn.transaction():  # concurrent openers: "if not exists" alone still races
+                    self.conn.execute("select pg_advisory_xact_lock(hashtext('newsprism:create-schema'))")
+                    self.conn.execute(sql.SQL("create schema if not exists {}").format(sql.Identifier(schema)))
                 self.conn.execute(sql.SQL("set search_path to {}").format(sql.Identifier(schema)))
             self._migrate()
         except psycopg.Error as exc:
@@ -232,6 +236,42 @@ class PgStore:
                          for s in stories]),
             ("story_articles", [{"story_id": s["id"], "article_id": a} for s in stories for a in s["articles"]]),
         ])
+
+    def load_link_state(self, name: str) -> dict[str, Any] | None:
+        """A saved linking state (see ``api.relink``), or None if never saved (or saved empty)."""
+        row = self.conn.execute("select data from link_state where name = %s", [name]).fetchone()
+        return (json.loads(row[0]) or None) if row and row[0] else None  # {} was saved to clear it
+
+    def save_link_state(self, name: str, data: dict[str, Any]) -> None:
+        with self.conn.transaction():
+            self.conn.execute("insert into link_state (name, data) values (%s, %s) "
+                              "on conflict (name) do update set data = excluded.data", [name, json.dumps(data)])
+
+    def upsert_stories(self, stories: list[dict[str, Any]]) -> None:
+        """Insert or replace these stories and their members (an article leaves any other story)."""
+        if not stories:
+            return
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            cur.executemany("insert into stories (id, title, dates) values (%s, %s, %s) on conflict (id) "
+                            "do update set title = excluded.title, dates = excluded.dates",
+                            [(s["id"], s["title"], json.dumps(s.get("dates", []))) for s in stories])
+            cur.execute("delete from story_articles where story_id = any(%s) or article_id = any(%s)",
+                        [[s["id"] for s in stories], [a for s in stories for a in s["articles"]]])
+            self._insert(cur, "story_articles",
+                         [{"story_id": s["id"], "article_id": a} for s in stories for a in s["articles"]])
+
+    def upsert_actors(self, actors: list[dict[str, Any]], links: list[dict[str, str]]) -> None:
+        """Merge one batch's actor counts into the stored actors (``merge_actor``) and upsert its links."""
+        cols = COLUMNS["actors"]
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            cur.execute(sql.SQL("select {} from actors where id = any(%s) for update").format(
+                sql.SQL(", ").join(map(sql.Identifier, cols))), [[a["id"] for a in actors]])
+            old = {r[0]: dict(zip(cols, r, strict=True)) for r in cur.fetchall()}
+            update = ", ".join(f'"{c}" = excluded."{c}"' for c in cols[1:])
+            self._insert(cur, "actors", [merge_actor(old.get(a["id"]), a) for a in actors],
+                         conflict=f" on conflict (id) do update set {update}")
+            self._insert(cur, "actor_links", links,
+                         conflict=" on conflict (article_id, local_actor) do update set actor_id = excluded.actor_id")
 
     # --- reading -----------------------------------------------------------------------------
     def article_ids(self) -> list[str]:
