@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from newsprism.records import Annotation
+from newsprism.records import Actor, Annotation
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +68,18 @@ class GlobalActor:
     def name(self) -> str:
         # fullest (most words), then most frequent
         return max(self.names, key=lambda n: (len(n.split()), self.names[n], n))
+
+    def observe(self, act: Actor) -> None:
+        """Count one article's view of this actor (name, kind, country, role, aliases, mentions)."""
+        self.names[act.name] += 1
+        self.kinds[act.kind] += 1
+        if act.country:
+            self.countries[act.country] += 1
+        if act.role:
+            self.roles[act.role] += 1
+        self.aliases.update(act.aliases)
+        self.aliases.add(act.name)
+        self.mentions += len(act.mentions)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -139,16 +151,7 @@ def link_actors(annotations: list[Annotation]) -> ActorLinks:
     merged: dict[str, GlobalActor] = {}
     for aid, act in locals_:
         key = keys[(aid, act.id)]
-        g = merged.setdefault(key, GlobalActor(id=_actor_id(key)))
-        g.names[act.name] += 1
-        g.kinds[act.kind] += 1
-        if act.country:
-            g.countries[act.country] += 1
-        if act.role:
-            g.roles[act.role] += 1
-        g.aliases.update(act.aliases)
-        g.aliases.add(act.name)
-        g.mentions += len(act.mentions)
+        merged.setdefault(key, GlobalActor(id=_actor_id(key))).observe(act)
     links = {k: merged[key].id for k, key in keys.items()}
     actors = sorted((g.as_dict() for g in merged.values()), key=lambda a: (-int(str(a["mentions"])), str(a["name"])))
     return ActorLinks(actors=actors, links=links)

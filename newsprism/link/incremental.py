@@ -402,15 +402,7 @@ class ActorIndex:
         for aid, act in locals_:
             key = self._key(act)
             g = merged.setdefault(key, GlobalActor(id=_actor_id(key)))
-            g.names[act.name] += 1
-            g.kinds[act.kind] += 1
-            if act.country:
-                g.countries[act.country] += 1
-            if act.role:
-                g.roles[act.role] += 1
-            g.aliases.update(act.aliases)
-            g.aliases.add(act.name)
-            g.mentions += len(act.mentions)
+            g.observe(act)
             links.append({"article_id": aid, "local_actor": act.id, "actor_id": g.id})
         actors = sorted((g.as_dict() for g in merged.values()),
                         key=lambda a: (-int(str(a["mentions"])), str(a["name"])))
