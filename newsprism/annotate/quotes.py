@@ -506,12 +506,20 @@ class _DocView:
         for _ in range(5):
             subjects = []
             root = self.sent_root(sent)
-            for t in doc[max(sent.start, floor) : min(sent.end, tok.i)]:
+            words = [t for t in sent if not t.is_space and not t.is_punct]
+            heading = len(words) <= 4 and not any(t.text in ".!?" for t in sent)
+            # a heading ("Campaign promises") has no speaker in it, whatever the parser makes its subject
+            for t in ([] if heading else doc[max(sent.start, floor) : min(sent.end, tok.i)]):
                 if t.i >= tok.i or self.in_quote[t.i] >= 0 or t.dep_ not in ("nsubj", "nsubjpass"):
                     continue
                 head = t.head
+                if head.dep_ in ("aux", "auxpass") and head.head.i == root:
+                    head = head.head  # "X clearly was chafing": the subject hangs on the auxiliary
                 if head.dep_ == "ROOT" or head.i == root or (head.dep_ == "conj" and head.head.dep_ == "ROOT"):
                     subjects.append(t)
+            # "Candidate X's discourse was ...": the possessor of a subject can be the one meant
+            subjects = [p for t in subjects for p in (
+                [c for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"] + [t])]
             for cand in reversed(subjects):
                 if self._fits(cand, want, gender):
                     if gender is not None:

@@ -509,3 +509,20 @@ def test_run_on_text_stays_linear(nlp: Language) -> None:
 
     best(small)
     assert best(big) < 10 * best(small) + 0.05  # four times the text; a quadratic scan takes sixteen times
+
+
+def test_pronoun_after_a_new_paragraph_topic_follows_the_auxiliary_subject(nlp):
+    """'X clearly was chafing': the parser hangs X on the auxiliary; X is still the topic 'he' picks up."""
+    text = ("Rui Costa also said he had reminded Paulo Nunes of the importance of the fleet.\n\n"
+            "Nunes clearly was chafing as he listened, and also when he spoke. Alluding to the quotas imposed "
+            "after the dispute, he noted that 40 boats were idle and none had left.")
+    [quote] = [q for q in run(nlp, text) if "40 boats" in q["text"]]
+    assert quote["speaker_name"] == "Paulo Nunes"
+
+
+def test_a_heading_is_never_a_speaker(nlp):
+    text = ("Campaign promises\n\nCandidate Tavares\u2019s discourse was somewhat ambivalent:\n\n"
+            "  \u2022 In his campaign program, he claimed: Lisbon's fleet conducts a reckless policy, which does "
+            "not hesitate to ignore the law.")
+    speakers = [q["speaker_name"] for q in run(nlp, text)]
+    assert speakers and all(s is None or "Campaign" not in s for s in speakers)
