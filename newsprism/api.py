@@ -246,7 +246,7 @@ def quote_ledger(store: RecordStore, speaker: str | None = None) -> list[dict[st
     rows: list[dict[str, Any]] = []
     for ann in anns:
         for q in ann.quotes:
-            gid = actors.global_id(ann.article.id, q.speaker_actor)
+            gid = actors.speaker_id(ann.article.id, q)
             name = names.get(gid or "", q.speaker_name)
             if name is None:
                 continue

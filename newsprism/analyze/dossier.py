@@ -40,7 +40,7 @@ def build_dossier(annotations: list[Annotation], linked: Linked | None = None) -
         for i, q in enumerate(ann.quotes):
             quotes.append({
                 "id": quote_id(aid, i), "article": aid, "outlet": ann.article.outlet, "text": q.text,
-                "speaker": actors.global_id(aid, q.speaker_actor), "speaker_name": q.speaker_name,
+                "speaker": actors.speaker_id(aid, q), "speaker_name": q.speaker_name,
                 "cue": q.cue.text if q.cue else None, "kind": q.kind, "date": q.date,
                 "evidence": evidence(aid, q),  # type: ignore[arg-type]
                 "speaker_evidence": evidence(aid, q.speaker) if q.speaker else None,

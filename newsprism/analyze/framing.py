@@ -35,7 +35,7 @@ def article_framing(ann: Annotation, actors: ActorLinks) -> dict[str, object]:
     aid = ann.article.id
     words: Counter[str] = Counter()
     for q in ann.quotes:
-        gid = actors.global_id(aid, q.speaker_actor)
+        gid = actors.speaker_id(aid, q)
         if gid and q.kind in ("direct", "partial"):
             words[gid] += len(q.text.split())
     total = sum(words.values())

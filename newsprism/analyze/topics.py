@@ -445,7 +445,7 @@ def _positions(ann: Annotation, members: list[str], occ: _Occ, actors: ActorLink
 
     quoted: list[tuple[int, int]] = []
     for q in ann.quotes:
-        gid = actors.global_id(aid, q.speaker_actor)
+        gid = actors.speaker_id(aid, q)
         if gid is None or q.end <= q.start:
             continue
         sent = (q.sentence.start, q.sentence.end) if q.sentence else next(

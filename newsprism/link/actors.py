@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from newsprism.records import Actor, Annotation
+from newsprism.records import Actor, Annotation, Quote
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +101,8 @@ def _actor_id(key: str) -> str:
 class ActorLinks:
     actors: list[dict[str, object]]
     links: dict[tuple[str, str], str]  # (article_id, local actor id) -> global actor id
+    _names: dict[str, str] | None = field(default=None, repr=False)
+    _surnames: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
     def global_id(self, article_id: str, local_id: str | None) -> str | None:
         if local_id is None:
@@ -109,6 +111,37 @@ class ActorLinks:
 
     def by_id(self) -> dict[str, dict[str, object]]:
         return {str(a["id"]): a for a in self.actors}
+
+    def speaker_id(self, article_id: str, quote: Quote) -> str | None:
+        """The corpus-wide actor who said ``quote``: its linked actor, else the actor its speaker name
+        names ("Candidate Lima" -> the one person called Lima), else None."""
+        gid = self.global_id(article_id, quote.speaker_actor)
+        if gid is not None or not quote.speaker_name:
+            return gid
+        return self.lookup_name(quote.speaker_name)
+
+    def lookup_name(self, name: str) -> str | None:
+        if self._names is None:
+            names: dict[str, str] = {}
+            surnames: dict[str, set[str]] = defaultdict(set)
+            for a in self.actors:
+                gid = str(a["id"])
+                aliases = a.get("aliases")
+                forms = [str(a["name"]), *(str(x) for x in aliases)] if isinstance(aliases, list) else [str(a["name"])]
+                for form in forms:
+                    names.setdefault(norm_name(strip_titles(form)), gid)
+                if a["kind"] == "person":
+                    parts = norm_name(str(a["name"])).split()
+                    if len(parts) >= 2:
+                        surnames[parts[-1]].add(gid)
+            self._names, self._surnames = names, surnames
+        n = norm_name(strip_titles(name))
+        if n in self._names:
+            return self._names[n]
+        parts = n.split()
+        if parts and len(self._surnames.get(parts[-1], ())) == 1:
+            return next(iter(self._surnames[parts[-1]]))
+        return None
 
 
 def link_actors(annotations: list[Annotation]) -> ActorLinks:

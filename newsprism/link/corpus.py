@@ -29,7 +29,7 @@ def link_corpus(annotations: list[Annotation], window_days: int = 7, statements:
         return Linked(actors=actors, stories=stories, statements=[])
     refs = [
         QuoteRef(quote_id(ann.article.id, i), ann.article.id,
-                 actors.global_id(ann.article.id, q.speaker_actor), q.text,
+                 actors.speaker_id(ann.article.id, q), q.text,
                  context=q.sentence.text if q.sentence else "", kind=q.kind)
         for ann in annotations for i, q in enumerate(ann.quotes)
     ]

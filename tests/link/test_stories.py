@@ -44,3 +44,17 @@ def test_dates_split_two_developments_of_one_dispute(by_file):
 
 def by_file_name(article_id, anns):
     return next(a.article.source.rsplit("/", 1)[-1] for a in anns if a.article.id == article_id)
+
+
+def test_an_unlinked_speaker_name_finds_its_actor():
+    from newsprism.link.actors import ActorLinks
+    from newsprism.records import Quote
+
+    links = ActorLinks(actors=[
+        {"id": "p1", "name": "Helena Lima", "kind": "person", "aliases": ["Lima"], "mentions": 3},
+        {"id": "p2", "name": "Rui Costa", "kind": "person", "aliases": [], "mentions": 1},
+    ], links={})
+    quote = Quote(0, 5, "hello", "direct", "Candidate Lima", None, None, None)
+    assert links.speaker_id("a1", quote) == "p1"
+    assert links.lookup_name("President Rui Costa") == "p2"
+    assert links.lookup_name("a senior diplomat") is None
