@@ -33,8 +33,15 @@ def _title_words() -> tuple[str, ...]:
 
 
 def strip_titles(name: str) -> str:
-    """'President Emmanuel Lima' -> 'Emmanuel Lima': people's canonical names carry no titles."""
-    rest = name.strip()
+    """'President Emmanuel Lima' -> 'Emmanuel Lima': people's canonical names carry no titles,
+    nor a dateline the tagger glued on ('Lima PARIS')."""
+    words = name.split()
+    while len(words) > 2 and words[-1].isupper() and words[-1].isalpha() and len(words[-1]) >= 3:
+        words.pop()
+    if len(words) == 2 and words[-1].isupper() and words[-1].isalpha() and len(words[-1]) >= 3 \
+            and not words[0].isupper():
+        words.pop()
+    rest = " ".join(words)
     changed = True
     while changed:
         changed = False
@@ -66,8 +73,11 @@ class GlobalActor:
 
     @property
     def name(self) -> str:
-        # fullest (most words), then most frequent
-        return max(self.names, key=lambda n: (len(n.split()), self.names[n], n))
+        """The fullest form among the frequent ones: "Helena Lima" over "Lima", but a one-off
+        slip of the tagger ("Helena Lima Meets" in a headline) never outranks the usual form."""
+        top = max(self.names.values())
+        usual = [n for n, c in self.names.items() if c * 2 >= top]
+        return max(usual, key=lambda n: (len(n.split()), self.names[n], n))
 
     def observe(self, act: Actor) -> None:
         """Count one article's view of this actor (name, kind, country, role, aliases, mentions)."""

@@ -58,3 +58,14 @@ def test_an_unlinked_speaker_name_finds_its_actor():
     assert links.speaker_id("a1", quote) == "p1"
     assert links.lookup_name("President Rui Costa") == "p2"
     assert links.lookup_name("a senior diplomat") is None
+
+
+def test_canonical_names_drop_datelines_and_one_off_slips():
+    from newsprism.link.actors import GlobalActor, strip_titles
+
+    assert strip_titles("Lima PARIS") == "Lima" and strip_titles("President Ana Lima") == "Ana Lima"
+    g = GlobalActor(id="x")
+    g.names.update({"Ana Lima": 5, "Ana Lima Meets": 1, "Lima": 2})
+    assert g.name == "Ana Lima"
+    g.names.update({"Ana Lima Costa": 4})
+    assert g.name == "Ana Lima Costa"
