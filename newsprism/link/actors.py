@@ -32,11 +32,19 @@ def _title_words() -> tuple[str, ...]:
     return tuple(sorted(forms, key=len, reverse=True))
 
 
+HEADLINE_WORDS = frozenset("""meets meet says tells visits visit arrives urges warns vows slams
+backs rejects accuses calls talks against and or to in at on with for from of vs versus after before over
+amid as by into""".split())
+
+
 def strip_titles(name: str) -> str:
     """'President Emmanuel Lima' -> 'Emmanuel Lima': people's canonical names carry no titles,
     nor a dateline the tagger glued on ('Lima PARIS')."""
     words = name.split()
     while len(words) > 2 and words[-1].isupper() and words[-1].isalpha() and len(words[-1]) >= 3:
+        words.pop()
+    # a headline in title case lends its next word to the name ("Ana Lima Meets ...", "Lima Against ...")
+    while len(words) >= 2 and words[-1].lower() in HEADLINE_WORDS:
         words.pop()
     if len(words) == 2 and words[-1].isupper() and words[-1].isalpha() and len(words[-1]) >= 3 \
             and not words[0].isupper():

@@ -64,6 +64,7 @@ def test_canonical_names_drop_datelines_and_one_off_slips():
     from newsprism.link.actors import GlobalActor, strip_titles
 
     assert strip_titles("Lima PARIS") == "Lima" and strip_titles("President Ana Lima") == "Ana Lima"
+    assert strip_titles("Ana Lima Meets") == "Ana Lima" and strip_titles("Ahmed Said") == "Ahmed Said"
     g = GlobalActor(id="x")
     g.names.update({"Ana Lima": 5, "Ana Lima Meets": 1, "Lima": 2})
     assert g.name == "Ana Lima"
