@@ -369,9 +369,31 @@ class EventAnnotator:
                 continue
             if run is None:
                 run = _Run(doc, lex, self.max_pairs)
+            if _is_heading(sent):
+                continue  # "Campaign promises", "Key dates": a heading states no event
             found.extend(run.sentence(sent))
-        doc._.np_events = found
+        doc._.np_events = [e for e in (_without_bare_pronouns(e) for e in found) if e is not None]
         return doc
+
+
+BARE_PRONOUNS = frozenset("their its his her our my your".split())  # possessives: "their meeting" names nobody
+
+
+def _is_heading(sent: Span) -> bool:
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    return len(words) <= 4 and not any(t.text in ".!?" for t in sent)
+
+
+def _without_bare_pronouns(event: dict[str, Any]) -> dict[str, Any] | None:
+    """A party that is only an unresolved pronoun ("their meeting") names nobody: drop that side,
+    and the event when neither side is left."""
+    for side in ("source", "target"):
+        party = event.get(side)
+        if party and party.get("actor") is None and str(party.get("name", "")).lower() in BARE_PRONOUNS:
+            event[side] = None
+    if event.get("source") is None and event.get("target") is None:
+        return None
+    return event
 
 
 @Language.factory(

@@ -379,3 +379,12 @@ def test_no_event_without_a_political_party(nlp: Language) -> None:
     # a finite adverbial clause keeps its own (lost) agent: the killing is not the minister's
     evs = events(nlp, "The Czech minister met his Slovak counterpart after a blast left two guards dead.")
     assert all(not (e["type"] == "ASSAULT" and e["source"]) for e in evs)
+
+
+def test_headings_and_possessive_parties_code_nothing(nlp):
+    from tests.conftest import annotate_text
+
+    doc = annotate_text(nlp, "Trade promises\n\nThe two presidents walk to their meeting in the garden.", "2024-03-12")
+    assert all(e["source"] is None or e["source"]["name"].lower() != "their" for e in doc._.np_events)
+    heading = annotate_text(nlp, "Ministers meet\n\nThe weather was mild.", "2024-03-12")
+    assert heading._.np_events == []
