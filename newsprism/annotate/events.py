@@ -372,11 +372,26 @@ class EventAnnotator:
             if _is_heading(sent):
                 continue  # "Campaign promises", "Key dates": a heading states no event
             found.extend(run.sentence(sent))
-        doc._.np_events = [e for e in (_without_bare_pronouns(e) for e in found) if e is not None]
+        doc._.np_events = [_verbal_assault(e) for e in (_without_bare_pronouns(e) for e in found) if e is not None]
         return doc
 
 
 BARE_PRONOUNS = frozenset("their its his her our my your".split())  # possessives: "their meeting" names nobody
+
+
+# things that can only be attacked in words (people, even critics, can be attacked physically)
+NON_PHYSICAL_TARGETS = VERBAL_TARGETS - {"critic", "opponent", "rival"}
+
+
+def _verbal_assault(event: dict[str, Any]) -> dict[str, Any]:
+    """An "attack" launched on media outlets, a policy or a newspaper is criticism (ACCUSE), whichever
+    verb or noun carried it."""
+    target = event.get("target") or {}
+    head = str(target.get("name") or "").lower().split()[-1:] or [""]
+    word = head[0][:-1] if head[0].endswith("s") and head[0][:-1] in NON_PHYSICAL_TARGETS else head[0]
+    if event.get("type") == "ASSAULT" and word in NON_PHYSICAL_TARGETS:
+        return {**event, "type": "ACCUSE", "cameo": "111", "goldstein": -2.0, "mode": "disapprove"}
+    return event
 
 
 def _is_heading(sent: Span) -> bool:

@@ -388,3 +388,13 @@ def test_headings_and_possessive_parties_code_nothing(nlp):
     assert all(e["source"] is None or e["source"]["name"].lower() != "their" for e in doc._.np_events)
     heading = annotate_text(nlp, "Ministers meet\n\nThe weather was mild.", "2024-03-12")
     assert heading._.np_events == []
+
+
+def test_an_attack_launched_on_media_outlets_is_criticism(nlp):
+    from tests.conftest import annotate_text
+
+    text = ("Ana Reis said she had frank talks with the Chilean president on Monday, but also launched an "
+            "extraordinary attack on two Chilean media outlets she accused of spreading lies.")
+    doc = annotate_text(nlp, text, "2024-03-12")
+    on_media = [e for e in doc._.np_events if e["target"] and "outlets" in e["target"]["name"]]
+    assert on_media and all(e["type"] == "ACCUSE" for e in on_media)
