@@ -514,7 +514,7 @@ def test_run_on_text_stays_linear(nlp: Language) -> None:
 def test_pronoun_after_a_new_paragraph_topic_follows_the_auxiliary_subject(nlp):
     """'X clearly was chafing': the parser hangs X on the auxiliary; X is still the topic 'he' picks up."""
     text = ("Rui Costa also said he had reminded Paulo Nunes of the importance of the fleet.\n\n"
-            "Nunes clearly was chafing as he listened, and also when he spoke. Alluding to the quotas imposed "
+            "Nunes clearly was chafing as he waited, and later as he replied. Alluding to the quotas imposed "
             "after the dispute, he noted that 40 boats were idle and none had left.")
     [quote] = [q for q in run(nlp, text) if "40 boats" in q["text"]]
     assert quote["speaker_name"] == "Paulo Nunes"
