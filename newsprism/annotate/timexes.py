@@ -434,6 +434,16 @@ def _absolute(y: int | None, m: int, d: int | None, explicit: bool, rel_year: in
     return res
 
 
+def _calendar_date(m: re.Match[str], mon: str, start: int) -> _Cand | None:
+    """The date a day-month(-year) match names, or None when no such day exists ("February 30")."""
+    day = int(re.sub(r"\D", "", m.group("day")))
+    month = _month_of(mon)
+    year = int(m.group("year")) if m.group("year") else None
+    if not _valid(year, month, day):
+        return None
+    return _Cand(start, m.end(), _absolute(year, month, day, year is not None, _RY.get((m.group("ry") or "").lower())))
+
+
 @_pattern(rf"\b{_PRE_WD}(?:the\s+)?(?P<mon>{_MONTH_RE})\s+(?P<day>{_DAY_RE})\b(?:,?\s+(?P<year>{_YEAR_RE})\b|{_REL_YEAR})?", 5)
 def _month_day(m: re.Match[str], text: str) -> _Cand | None:
     mon = m.group("mon")
@@ -443,15 +453,10 @@ def _month_day(m: re.Match[str], text: str) -> _Cand | None:
         return None  # "May 3:15" style references, "Mar 3.5"
     if re.match(r"\s*(?:%|percent|per\s+cent)", text[m.end():], _FLAGS):
         return None
-    day = int(re.sub(r"\D", "", m.group("day")))
-    month = _month_of(mon)
-    year = int(m.group("year")) if m.group("year") else None
-    if not _valid(year, month, day):
-        return None
     start = m.start("wd") if m.group("wd") else m.start("mon")
     if text[m.start():m.start() + 4].lower() == "the ":
         start = m.start() if not m.group("wd") else start
-    return _Cand(start, m.end(), _absolute(year, month, day, year is not None, _RY.get((m.group("ry") or "").lower())))
+    return _calendar_date(m, mon, start)
 
 
 @_pattern(
@@ -472,15 +477,10 @@ def _day_month(m: re.Match[str], text: str) -> _Cand | None:
             return None
     elif mon[0].islower() and not m.group("year") and len(mon) <= 4:
         return None
-    day = int(re.sub(r"\D", "", m.group("day")))
-    month = _month_of(mon)
-    year = int(m.group("year")) if m.group("year") else None
-    if not _valid(year, month, day):
-        return None
     start = m.start("wd") if m.group("wd") else m.start("day")
     if not m.group("wd") and text[m.start():m.start() + 4].lower() == "the ":
         start = m.start()
-    return _Cand(start, m.end(), _absolute(year, month, day, year is not None, _RY.get((m.group("ry") or "").lower())))
+    return _calendar_date(m, mon, start)
 
 
 @_pattern(rf"\b(?P<year>{_YEAR_RE})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b(?!-\d)", 6)
