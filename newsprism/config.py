@@ -16,3 +16,5 @@ class Settings:
     engine: str = "local"  # "local" (processes on this machine) or "dask"
     scheduler: str | None = None  # dask scheduler address; None starts a LocalCluster
     full_relink_limit: int = 5000  # above this many stored articles, ingest links only its new ones
+    # matrix library of the spaCy models: "openblas" (numpy's, fast here) or "blis" (thinc's default)
+    blas: str = field(default_factory=lambda: os.environ.get("NEWSPRISM_BLAS", "openblas"))

@@ -36,10 +36,16 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def _init_worker(model: str) -> None:
-    """Build the pipeline when the worker starts, not inside the first task."""
+    """Build the pipeline when the worker starts, not inside the first task.
+
+    A worker is one of several processes sharing the cores: its BLAS runs one thread.
+    """
+    from newsprism.annotate.blas import limit_threads
     from newsprism.annotate.pipeline import shared_nlp
 
+    limit_threads(1)
     shared_nlp(model)
+    _READY.add(model)
 
 
 def annotate_chunk(chunk: list[Article], model: str, batch_size: int) -> list[Result]:
@@ -47,7 +53,13 @@ def annotate_chunk(chunk: list[Article], model: str, batch_size: int) -> list[Re
     from newsprism.annotate.pipeline import shared_nlp
     from newsprism.annotate.runner import annotate_articles
 
+    if model not in _READY:  # a Dask worker: nobody ran the initializer
+        _init_worker(model)
+        _READY.add(model)
     return list(annotate_articles(chunk, shared_nlp(model), batch_size=batch_size))
+
+
+_READY: set[str] = set()  # models whose worker set-up ran in this process
 
 
 def _failed(chunk: list[Article], exc: BaseException) -> list[Result]:
