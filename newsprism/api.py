@@ -173,9 +173,6 @@ def relink(store: RecordStore, settings: Settings | None = None) -> None:
         _relink_new(store, settings, ids)
 
 
-STORY_STATE, ACTOR_STATE = "story_index", "actor_index"
-
-
 def _relink_all(store: RecordStore, settings: Settings) -> None:
     from newsprism.link.corpus import link_corpus
 
@@ -183,43 +180,41 @@ def _relink_all(store: RecordStore, settings: Settings) -> None:
     linked = link_corpus(anns, window_days=settings.story_window_days, statements=False)
     links = [{"article_id": aid, "local_actor": local, "actor_id": gid}
              for (aid, local), gid in linked.actors.links.items()]
+    # save_links also drops the incremental state rows, in the same transaction: they match no table now
     store.save_links(linked.actors.actors, links, linked.stories)
-    for name in (STORY_STATE, ACTOR_STATE):  # the tables no longer match any saved index
-        if store.load_link_state(name):
-            store.save_link_state(name, {})
 
 
 def _relink_new(store: RecordStore, settings: Settings, ids: list[str]) -> None:
-    """Link the articles the saved indexes lack (oldest first); build the indexes when there are none."""
+    """Link the articles the saved indexes lack (oldest first); build the indexes when there are none.
+
+    The state is kept as rows: a batch writes the stories, actors and links it touched and
+    the state rows it changed (one ``pop_changes`` of each index feeds both), in one transaction.
+    """
     from newsprism.link.incremental import ActorIndex, StoryIndex, story_row
 
-    story_state, actor_state = store.load_link_state(STORY_STATE), store.load_link_state(ACTOR_STATE)
     index: StoryIndex | None = None
     actors: ActorIndex | None = None
     try:
-        if story_state and actor_state:
-            index, actors = StoryIndex.from_dict(story_state), ActorIndex.from_dict(actor_state)
-    except (ValueError, KeyError) as exc:
+        state = store.load_link_indexes()
+        if state:
+            index, actors = StoryIndex.from_dict(state["story"]), ActorIndex.from_dict(state["actor"])
+    except (ValueError, KeyError, TypeError) as exc:
         LOGGER.warning("saved linking state unusable (%s): relinking every article", exc)
-    if index is None or actors is None or index.window != settings.story_window_days:
+    rebuild = index is None or actors is None or index.window != settings.story_window_days
+    if index is None or actors is None or rebuild:
         index, actors = StoryIndex(settings.story_window_days), ActorIndex()
         anns = list(store.iter_annotations())  # date order
-        for ann in anns:
-            index.add_annotation(ann)
-        index.pop_changes()
-        actor_rows, links = actors.link(anns)
-        store.save_links(actor_rows, links, index.stories_out())
     else:
         new = [aid for aid in ids if aid not in index.story_of]  # ids come in date order
         if not new:
             return
         anns = list(store.iter_annotations(new))
-        for ann in anns:
-            index.add_annotation(ann)
-        store.upsert_stories([story_row(s) for s in index.pop_changes()["stories"]])
-        store.upsert_actors(*actors.link(anns))
-    store.save_link_state(STORY_STATE, index.to_dict())
-    store.save_link_state(ACTOR_STATE, actors.to_dict())
+    for ann in anns:
+        index.add_annotation(ann)
+    actor_rows, links = actors.link(anns)
+    changes = {"story": index.pop_changes(), "actor": actors.pop_changes()}
+    stories = index.stories_out() if rebuild else [story_row(s) for s in changes["story"]["stories"]]
+    store.save_link_changes(changes, stories, actor_rows, links, replace=rebuild)
 
 
 def build_dossier_from_store(store: RecordStore, story: str | None = None,

@@ -20,7 +20,8 @@ Differences from the batch, by design: IDF is the store's at the time an article
 arrives (plus ``idf_prior`` unseen documents so the first articles of an empty store
 are not all-zero vectors); stories never merge after the fact; an article with no
 date is placed at the newest day seen. Everything persists as plain data
-(``to_dict``/``from_dict``; ``pop_changes`` for what changed since the last save).
+(``to_dict``/``from_dict``; ``pop_changes`` for what changed since the last save, so
+a store can keep the state as rows and write one article's worth of them per article).
 """
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ class ActorKeys:
 
     def __init__(self) -> None:
         self.surnames: dict[str, set[str]] = {}  # last name -> person keys
+        self._dirty: set[str] = set()  # surnames whose keys changed since ``pop_changes``
 
     def observe(self, actors: Iterable[Actor]) -> None:
         for act in actors:
@@ -92,7 +94,11 @@ class ActorKeys:
 
     def _observe(self, kind: str, parts: list[str]) -> None:
         if kind == "person" and len(parts) >= 2:
-            self.surnames.setdefault(parts[-1], set()).add(f"person:{parts[0]} {parts[-1]}")
+            known = self.surnames.setdefault(parts[-1], set())
+            key = f"person:{parts[0]} {parts[-1]}"
+            if key not in known:
+                known.add(key)
+                self._dirty.add(parts[-1])
 
     def key(self, act: Actor) -> str:
         return self._key(act, norm_name(act.name))
@@ -118,6 +124,12 @@ class ActorKeys:
 
     def to_dict(self) -> dict[str, list[str]]:
         return {k: sorted(v) for k, v in self.surnames.items()}
+
+    def pop_changes(self) -> dict[str, list[str]]:
+        """The surnames whose keys changed since the last call (``to_dict`` shape)."""
+        out = {k: sorted(self.surnames[k]) for k in sorted(self._dirty)}
+        self._dirty.clear()
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, list[str]]) -> ActorKeys:
@@ -304,10 +316,16 @@ class StoryIndex:
                 "stories": [s.as_dict() for s in self.stories]}
 
     def pop_changes(self) -> dict[str, Any]:
-        """What changed since the last call: the rows to upsert after a batch of ``add`` calls."""
-        out = {"n_docs": self.n_docs, "latest": self.latest, "params": self._params(),
-               "df": {w: self.df[w] for w in self._df_dirty}, "people": self.keys.to_dict(),
-               "stories": [self.stories[i].as_dict() for i in sorted(self._dirty)]}
+        """What changed since the last call: the rows to upsert after a batch of ``add`` calls.
+
+        The ``to_dict`` shape restricted to what changed: the touched stories (each with
+        ``seq``, its number, which postings refer to), the df terms and the surnames whose
+        people changed; scalars always. The first call after building from scratch gives
+        everything. Call it once per save: whatever it returns is forgotten here.
+        """
+        out = {"version": STATE_VERSION, "n_docs": self.n_docs, "latest": self.latest, "params": self._params(),
+               "df": {w: self.df[w] for w in sorted(self._df_dirty)}, "people": self.keys.pop_changes(),
+               "stories": [{**self.stories[i].as_dict(), "seq": i} for i in sorted(self._dirty)]}
         self._dirty.clear()
         self._df_dirty.clear()
         return out
@@ -329,6 +347,8 @@ class StoryIndex:
         index.df = Counter(data["df"])
         index.keys = ActorKeys.from_dict(data.get("people", {}))
         for s in data["stories"]:
+            if s.get("seq", len(index.stories)) != len(index.stories):  # rows must come as 0, 1, 2, ...
+                raise ValueError(f"story {s.get('id')!r} is number {s['seq']}, expected {len(index.stories)}")
             index.load_story(s)
         return index
 
@@ -374,6 +394,8 @@ class ActorIndex:
     def __init__(self) -> None:
         self.first_last: dict[str, str] = {}  # "first last" -> the normalised full name it keys to
         self.surnames: dict[str, set[str]] = {}  # last name -> person keys
+        self._dirty_names: set[str] = set()  # changed since ``pop_changes``
+        self._dirty_surnames: set[str] = set()
 
     def link(self, annotations: Iterable[Annotation]) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
         """Actor rows for the batch (counts of this batch only) and its actor_links rows."""
@@ -392,11 +414,15 @@ class ActorIndex:
                 if ends not in self.first_last and len(n) > len(fresh.get(ends, "")):
                     fresh[ends] = n
         self.first_last.update(fresh)
+        self._dirty_names.update(fresh)
         for _aid, act in locals_:
             parts = norm_name(act.name).split()
             if act.kind == "person" and len(parts) >= 2:
-                self.surnames.setdefault(parts[-1], set()).add(
-                    "person:" + self.first_last[f"{parts[0]} {parts[-1]}"])
+                known = self.surnames.setdefault(parts[-1], set())
+                key = "person:" + self.first_last[f"{parts[0]} {parts[-1]}"]
+                if key not in known:
+                    known.add(key)
+                    self._dirty_surnames.add(parts[-1])
         merged: dict[str, GlobalActor] = {}
         links: list[dict[str, str]] = []
         for aid, act in locals_:
@@ -424,6 +450,15 @@ class ActorIndex:
     def to_dict(self) -> dict[str, Any]:
         return {"version": STATE_VERSION, "first_last": dict(self.first_last),
                 "surnames": {k: sorted(v) for k, v in self.surnames.items()}}
+
+    def pop_changes(self) -> dict[str, Any]:
+        """The ``to_dict`` shape restricted to what changed since the last call (everything, the first time)."""
+        out = {"version": STATE_VERSION,
+               "first_last": {k: self.first_last[k] for k in sorted(self._dirty_names)},
+               "surnames": {k: sorted(self.surnames[k]) for k in sorted(self._dirty_surnames)}}
+        self._dirty_names.clear()
+        self._dirty_surnames.clear()
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ActorIndex:

@@ -76,3 +76,19 @@ def m002_full_text_search(db: Database) -> None:
 def m003_link_state(db: Database) -> None:
     """Named JSON blobs: the incremental linking state (story index, actor keys) of a large store."""
     db.table("link_state").create({"name": str, "data": str}, pk="name", if_not_exists=True)
+
+
+@MIGRATIONS()
+def m004_link_state_rows(db: Database) -> None:
+    """The linking state as rows (see ``db.LINK_TABLES``), so one new article writes a few rows, not the
+    whole state. The one-document ``link_state`` of m003 stays: ``Store.load_link_indexes`` moves an old
+    store's state from it to these rows on first load."""
+    db.table("link_story_state").create({"seq": int, "id": str, "data": str, "terms": bytes}, pk="seq",
+                                        if_not_exists=True)
+    db.table("link_df").create({"term": str, "count": int}, pk="term", if_not_exists=True)
+    db.table("link_people").create({"surname": str, "keys": str}, pk="surname", if_not_exists=True)
+    db.table("link_actor_names").create({"ends": str, "name": str}, pk="ends", if_not_exists=True)
+    db.table("link_actor_surnames").create({"surname": str, "keys": str}, pk="surname", if_not_exists=True)
+    db.table("link_meta").create({"name": str, "data": str}, pk="name", if_not_exists=True)
+    # an incremental batch moves its articles between stories by article id: no full scan for each
+    db.table("story_articles").create_index(["article_id"], if_not_exists=True)

@@ -21,7 +21,18 @@ from psycopg import sql
 
 from newsprism.errors import StoreError
 from newsprism.records import Annotation, Article, IngestError, annotation_from_dict
-from newsprism.store.db import ANNOTATION_VERSION, merge_actor
+from newsprism.store.db import (
+    ACTOR_STATE,
+    ANNOTATION_VERSION,
+    LINK_TABLES,
+    STORY_STATE,
+    _link_select_sql,
+    _link_upsert_sql,
+    legacy_link_state,
+    link_state_from_rows,
+    link_state_rows,
+    merge_actor,
+)
 from newsprism.store.rows import PER_ARTICLE_TABLES, detail_rows
 
 T = 'text collate "C"'
@@ -68,6 +79,16 @@ create index if not exists events_article_id on events (article_id);
 create index if not exists articles_published on articles (published);
 """),
     ("m003_link_state", f"create table if not exists link_state (name {T} primary key, data {T});"),
+    # The linking state as rows (see ``db.LINK_TABLES``); m003's ``link_state`` is moved here on first load.
+    ("m004_link_state_rows", f"""
+create table if not exists link_story_state (seq bigint primary key, id {T}, data {T}, terms bytea);
+create table if not exists link_df (term {T} primary key, count bigint);
+create table if not exists link_people (surname {T} primary key, keys {T});
+create table if not exists link_actor_names (ends {T} primary key, name {T});
+create table if not exists link_actor_surnames (surname {T} primary key, keys {T});
+create table if not exists link_meta (name {T} primary key, data {T});
+create index if not exists story_articles_article_id on story_articles (article_id);
+"""),
 ]
 
 # Column lists: the only identifiers ever put into SQL, so row keys cannot inject any.
@@ -227,8 +248,12 @@ class PgStore:
 
     def save_links(self, actors: list[dict[str, Any]], links: list[dict[str, str]],
                    stories: list[dict[str, Any]]) -> None:
-        """Replace the cross-article layer (global actors, stories) in one transaction."""
+        """Replace the cross-article layer (global actors, stories) in one transaction.
+
+        Any saved linking state no longer matches these tables, so it goes in the same transaction.
+        """
         self._write([
+            *((f"delete:{t}", []) for t in (*LINK_TABLES, "link_state")),
             *((f"delete:{t}", []) for t in ("actors", "actor_links", "stories", "story_articles")),
             ("actors", [{**a, "aliases": json.dumps(a.get("aliases", []))} for a in actors]),
             ("actor_links", list(links)),
@@ -237,15 +262,59 @@ class PgStore:
             ("story_articles", [{"story_id": s["id"], "article_id": a} for s in stories for a in s["articles"]]),
         ])
 
-    def load_link_state(self, name: str) -> dict[str, Any] | None:
-        """A saved linking state (see ``api.relink``), or None if never saved (or saved empty)."""
-        row = self.conn.execute("select data from link_state where name = %s", [name]).fetchone()
-        return (json.loads(row[0]) or None) if row and row[0] else None  # {} was saved to clear it
+    def load_link_indexes(self) -> dict[str, Any] | None:
+        """The saved incremental linking state, as ``Store.load_link_indexes`` (old ``link_state`` moved to rows)."""
+        with self.conn.transaction():  # one snapshot: a concurrent save is seen whole or not at all
+            self.conn.execute("set transaction isolation level repeatable read")
+            rows = {t: self.conn.execute(_link_select_sql(t)).fetchall() for t in LINK_TABLES}
+        state = link_state_from_rows(rows)
+        if state is not None:
+            return state
+        old: dict[str, str] = {r[0]: r[1] for r in self.conn.execute("select name, data from link_state")}
+        legacy = legacy_link_state(*(json.loads(old.get(n) or "null") for n in (STORY_STATE, ACTOR_STATE)))
+        if legacy is None:
+            return None
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            self._clear_link_state(cur)
+            self._write_link_state(cur, legacy)
+        return legacy
 
-    def save_link_state(self, name: str, data: dict[str, Any]) -> None:
-        with self.conn.transaction():
-            self.conn.execute("insert into link_state (name, data) values (%s, %s) "
-                              "on conflict (name) do update set data = excluded.data", [name, json.dumps(data)])
+    def load_link_state(self, name: str) -> dict[str, Any] | None:
+        """One saved index (``STORY_STATE`` or ``ACTOR_STATE``) in its ``to_dict`` shape, or None."""
+        state = self.load_link_indexes()
+        return state[{STORY_STATE: "story", ACTOR_STATE: "actor"}[name]] if state else None
+
+    def save_link_changes(self, state: dict[str, Any], stories: list[dict[str, Any]],
+                          actors: list[dict[str, Any]], links: list[dict[str, str]], *,
+                          replace: bool = False) -> None:
+        """One linking batch in one transaction, as ``Store.save_link_changes``."""
+        try:
+            with self.conn.transaction():
+                if replace:
+                    self.save_links(actors, links, stories)
+                else:
+                    self.upsert_stories(stories)
+                    self.upsert_actors(actors, links)
+                with self.conn.cursor() as cur:
+                    self._write_link_state(cur, state)
+        except psycopg.DataError as exc:
+            raise StoreError(f"{self.path}: the server refused a value ({exc})") from exc
+
+    def clear_link_state(self) -> None:
+        """Forget the incremental linking state (the next large relink rebuilds it)."""
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            self._clear_link_state(cur)
+
+    @staticmethod
+    def _clear_link_state(cur: psycopg.Cursor[Any]) -> None:
+        for table in (*LINK_TABLES, "link_state"):
+            cur.execute(sql.SQL("delete from {}").format(sql.Identifier(table)))
+
+    @staticmethod
+    def _write_link_state(cur: psycopg.Cursor[Any], state: dict[str, Any]) -> None:
+        for table, rows in link_state_rows(state).items():
+            if rows:
+                cur.executemany(_link_upsert_sql(table, "%s"), rows)  # fixed text from db.LINK_TABLES
 
     def upsert_stories(self, stories: list[dict[str, Any]]) -> None:
         """Insert or replace these stories and their members (an article leaves any other story)."""
