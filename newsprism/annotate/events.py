@@ -454,12 +454,33 @@ class _Run:
         self.consumed: set[int] = set()
         self.datelines: list[tuple[int, int]] = []
         self.dateline_country: str | None = None
+        self._home: str | None = None  # home_country(), once computed ("" for none)
         for m in DATELINE.finditer(doc.text[:20000]):
             self.datelines.append((m.start(), m.end()))
             if self.dateline_country is None:
                 place = m.group("place").title()
                 self.dateline_country = self._country(place) or self._country(
                     (m.group("rest") or "").strip(" ,"))
+
+    def home_country(self) -> str | None:
+        """Where the article happens: its dateline's country, else the country its places and
+        nationalities name clearly most often (at least three mentions and more than half of all)."""
+        if self._home is not None:
+            return self._home or None
+        home = self.dateline_country if self.datelines else None
+        if home is None:
+            counts: dict[str, int] = {}
+            for ent in self.doc.ents:
+                if ent.label_ in ("GPE", "NORP", "LOC"):
+                    c = self._country(ent.text)
+                    if c:
+                        counts[c] = counts.get(c, 0) + 1
+            if counts:
+                top, n = max(counts.items(), key=lambda kv: kv[1])
+                if n >= 3 and n * 2 > sum(counts.values()):
+                    home = top
+        self._home = home or ""
+        return home
 
     def _in_dateline(self, tok: Token) -> bool:
         return any(s <= tok.idx < e for s, e in self.datelines)
@@ -1162,8 +1183,8 @@ class _Run:
         else:
             kind = "other"
         if country is None and lemma in self.lex.local_nouns:
-            # protesters and police belong where they act: a place in the clause, else the dateline's
-            country = self._location_country(tok) or (self.dateline_country if self.datelines else None)
+            # protesters and police belong where they act: a place in the clause, else the home country
+            country = self._location_country(tok) or self.home_country()
         name = DROP_DET.sub("", span.text).strip() or tok.text
         if tok.ent_type_ in ("GPE", "PERSON", "ORG") and tok.ent_iob_ != "O":
             name = _ent_text(tok)
@@ -1190,7 +1211,7 @@ class _Run:
                         c = self._country(_ent_text(w))
                         if c:
                             return c
-        return self._speaker_country(tok) or self.dateline_country
+        return self._speaker_country(tok) or self.home_country()
 
     def _speaker_country(self, tok: Token) -> str | None:
         """'Senegalese officials said a delegation would travel to Paris': a body named without its country
