@@ -151,18 +151,24 @@ def make_fast_attribute_ruler(nlp: Language, name: str) -> FastAttributeRuler:
 
 
 def speed_up_attribute_ruler(nlp: Language) -> Language:
-    """Swap the pipeline's ``attribute_ruler`` for a ``FastAttributeRuler`` holding its rules."""
-    if "attribute_ruler" not in nlp.pipe_names:
-        return nlp
-    ruler = nlp.get_pipe("attribute_ruler")
+    """Swap the pipeline's ``attribute_ruler`` for a ``FastAttributeRuler`` holding its rules
+    (under the same name and in the same place, so the pipeline reads as spaCy's own)."""
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
     if not isinstance(ruler, AttributeRuler):
         return nlp
-    nlp.add_pipe("newsprism_attributes", after="attribute_ruler")
-    fast = nlp.get_pipe("newsprism_attributes")
+    fast = _replace(nlp, "attribute_ruler", "newsprism_attributes")
     assert isinstance(fast, FastAttributeRuler)
     fast.from_ruler(ruler)
-    nlp.remove_pipe("attribute_ruler")
     return nlp
+
+
+def _replace(nlp: Language, name: str, factory: str) -> Any:
+    """Put a ``factory`` component where the component ``name`` is, under that name."""
+    at = nlp.pipe_names.index(name)
+    nlp.remove_pipe(name)
+    if at < len(nlp.pipe_names):
+        return nlp.add_pipe(factory, name=name, before=nlp.pipe_names[at])
+    return nlp.add_pipe(factory, name=name, last=True)
 
 
 class CachedLemmatizer:
@@ -214,15 +220,11 @@ def make_cached_lemmatizer(nlp: Language, name: str) -> CachedLemmatizer:
 
 
 def speed_up_lemmatizer(nlp: Language) -> Language:
-    """Swap a rule-mode ``lemmatizer`` for a ``CachedLemmatizer`` around it."""
-    if "lemmatizer" not in nlp.pipe_names:
-        return nlp
-    lemmatizer = nlp.get_pipe("lemmatizer")
+    """Swap a rule-mode ``lemmatizer`` for a ``CachedLemmatizer`` around it, under the same name."""
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
     if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule":
         return nlp
-    nlp.add_pipe("newsprism_lemmas", after="lemmatizer")
-    cached = nlp.get_pipe("newsprism_lemmas")
+    cached = _replace(nlp, "lemmatizer", "newsprism_lemmas")
     assert isinstance(cached, CachedLemmatizer)
     cached.wrap(lemmatizer)
-    nlp.remove_pipe("lemmatizer")
     return nlp

@@ -395,12 +395,149 @@ _Handler = Callable[[re.Match[str], str], "_Cand | None"]
 _PATTERNS: list[tuple[re.Pattern[str], _Handler, int]] = []
 
 
-def _pattern(rx: str, prio: int = 0) -> Callable[[_Handler], _Handler]:
+@dataclass(frozen=True)
+class _Scan:
+    r"""How to find a pattern's matches without running it over every character of the text.
+
+    Scanning ~40 case-insensitive patterns that start with ``\b`` position by position was most of
+    the component's time; each pattern names a word every match must hold (case-insensitively), so
+    it is run only on texts holding one (``words``/``gate``, looked up in the lowercased text), or
+    tried only at the word starts just before where its keyword occurs (``key``; ``back`` is how
+    many whitespace-separated tokens a match may start before its keyword). Either way the matches
+    are exactly those of ``finditer`` over the whole text.
+    """
+
+    words: tuple[str, ...] = ()  # run the pattern only when one of these is in the lowercased text
+    gate: re.Pattern[str] | None = None  # ... and this matches the lowercased text
+    key: str | None = None  # a _KEYS entry: try the pattern only near those keywords
+    back: int = 0
+
+
+_SCANS: list[_Scan | None] = []  # parallel to _PATTERNS; None: scan the whole text
+
+
+def _pattern(rx: str, prio: int = 0, *, words: tuple[str, ...] = (), gate: str | None = None,
+             key: str | None = None, back: int = 0) -> Callable[[_Handler], _Handler]:
     def deco(fn: _Handler) -> _Handler:
         _PATTERNS.append((re.compile(rx, _FLAGS), fn, prio))
+        scan = None
+        if words or gate or key:
+            scan = _Scan(words, re.compile(gate) if gate else None, key, back)
+        _SCANS.append(scan)
         return fn
 
     return deco
+
+
+# Keywords in the lowercased text: every match of a keyed pattern holds one, at most ``back``
+# whitespace-separated tokens after the match's start. Word keywords (found with str.find, far
+# cheaper than a regex alternation) count only at a word start: hits inside words ("market", or
+# "Monday" for "day") are dropped. The clock and year keys are regexes that consume one character,
+# so finditer sees every position. Extra hits only cost time.
+_KEYS: dict[str, tuple[str, ...] | re.Pattern[str]] = {
+    "month": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    "weekday": ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+    "unit": ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "centur",
+             "millenni"),
+    "daypart": ("day", "morning", "afternoon", "evening", "night", "week", "month", "year"),
+    "ref": ("now", "currently", "present", "days", "moment", "recent", "formerly", "past", "future", "coming"),
+    "set": ("every", "each", "daily", "weekly", "monthly", "yearly", "annual", "hourly", "nightly", "quarterly",
+            "biannual", "biennially", "biweekly", "fortnightly"),
+    "earlier": ("earlier", "later", "day"),
+    "ago": ("ago",),
+    "long": re.compile(r"long"),
+    "year": re.compile(r"1(?=[5-9]\d\d)|2(?=[01]\d\d)"),
+    "ampm": re.compile(r"\d(?=\s*[ap][.m])"),
+    "h24": re.compile(r"\d(?=[:h][0-5]\d|\d\d\d\s?(?:gmt|utc|hrs|hours))"),
+    "dotted": re.compile(r"\d(?=\.\d\d\s*[a-z])"),
+}
+# characters that match an ASCII letter case-insensitively but do not lowercase to it one-for-one
+# (İ, ı, ſ, Kelvin K): texts holding one are scanned the plain way
+_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+_AFTER_NONWORD = re.compile(r"(?<!\w)")
+_WORD_START = re.compile(r"(?<!\w)\w")
+_BACK: dict[int, re.Pattern[str]] = {}  # on the reversed text: the rest of the token, then n tokens
+
+
+def _back_rx(n: int) -> re.Pattern[str]:
+    rx = _BACK.get(n)
+    if rx is None:
+        rx = _BACK[n] = re.compile(rf"\S*(?:\s+\S+){{0,{n}}}")
+    return rx
+
+
+def _find_all(text: str, words: tuple[str, ...]) -> list[int]:
+    """Every position where one of ``words`` occurs in ``text``."""
+    out: list[int] = []
+    find = text.find
+    for w in words:
+        i = find(w)
+        while i >= 0:
+            out.append(i)
+            i = find(w, i + 1)
+    return out
+
+
+class _Scanner:
+    """Per-text keyword hits and candidate start positions, shared by the patterns of one text."""
+
+    def __init__(self, text: str, low: str) -> None:
+        self.text = text
+        self.low = low
+        self.rev = ""  # the text reversed, to look back over tokens with a regex
+        self.hits: dict[str, list[int]] = {}
+        self.starts: dict[tuple[str, int], list[int]] = {}
+
+    def matches(self, rx: re.Pattern[str], scan: _Scan) -> list[re.Match[str]]:
+        """``list(rx.finditer(text))``, found cheaply."""
+        if scan.key is None:
+            low = self.low
+            if (scan.words and not any(w in low for w in scan.words)) or (scan.gate and not scan.gate.search(low)):
+                return []
+            return list(rx.finditer(self.text))
+        out: list[re.Match[str]] = []
+        end = 0
+        match = rx.match
+        text = self.text
+        for p in self._starts(scan.key, scan.back):
+            if p >= end:
+                m = match(text, p)
+                if m is not None:  # no pattern matches the empty string, so this is finditer's next match
+                    out.append(m)
+                    end = m.end()
+        return out
+
+    def _starts(self, key: str, back: int) -> list[int]:
+        """Sorted word starts from ``back`` tokens before a keyword hit's token up to the hit."""
+        found = self.starts.get((key, back))
+        if found is not None:
+            return found
+        hits = self.hits.get(key)
+        text = self.text
+        if hits is None:
+            keys = _KEYS[key]
+            if isinstance(keys, re.Pattern):
+                hits = [m.start() for m in keys.finditer(self.low)]
+            else:
+                hits = sorted({k for k in _find_all(self.low, keys) if _AFTER_NONWORD.match(text, k)})
+            self.hits[key] = hits
+        found = self.starts[(key, back)] = []
+        if not hits:
+            return found
+        if not self.rev:
+            self.rev = text[::-1]
+        rev, n, back_rx = self.rev, len(text), _back_rx(back)
+        lo = hi = -2
+        for k in hits:  # ascending: merge the windows, then list each one's word starts
+            b = back_rx.match(rev, n - k)
+            w = k - (b.end() - (n - k)) if b is not None else 0
+            if w > hi + 1:
+                if hi >= 0:
+                    found.extend(m.start() for m in _WORD_START.finditer(text, lo, hi + 1))
+                lo = w
+            hi = k
+        found.extend(m.start() for m in _WORD_START.finditer(text, lo, hi + 1))
+        return found
 
 
 _PRE_WD = rf"(?:(?P<wd>{_WD_RE}|(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)),?\s+)?"  # "Thu 12 Jun 2025"
@@ -444,7 +581,8 @@ def _calendar_date(m: re.Match[str], mon: str, start: int) -> _Cand | None:
     return _Cand(start, m.end(), _absolute(year, month, day, year is not None, _RY.get((m.group("ry") or "").lower())))
 
 
-@_pattern(rf"\b{_PRE_WD}(?:the\s+)?(?P<mon>{_MONTH_RE})\s+(?P<day>{_DAY_RE})\b(?:,?\s+(?P<year>{_YEAR_RE})\b|{_REL_YEAR})?", 5)
+@_pattern(rf"\b{_PRE_WD}(?:the\s+)?(?P<mon>{_MONTH_RE})\s+(?P<day>{_DAY_RE})\b(?:,?\s+(?P<year>{_YEAR_RE})\b|{_REL_YEAR})?", 5,
+          key="month", back=3)
 def _month_day(m: re.Match[str], text: str) -> _Cand | None:
     mon = m.group("mon")
     if mon[0].islower() and not m.group("year"):
@@ -463,6 +601,8 @@ def _month_day(m: re.Match[str], text: str) -> _Cand | None:
     rf"\b{_PRE_WD}(?:the\s+)?(?P<day>{_DAY_RE})(?:\s+of)?\s+(?P<mon>{_MONTH_RE})(?![a-z])"
     rf"(?:,?\s+(?P<year>{_YEAR_RE})\b|{_REL_YEAR})?",
     5,
+    key="month",
+    back=5,
 )
 def _day_month(m: re.Match[str], text: str) -> _Cand | None:
     mon = m.group("mon")
@@ -483,7 +623,8 @@ def _day_month(m: re.Match[str], text: str) -> _Cand | None:
     return _calendar_date(m, mon, start)
 
 
-@_pattern(rf"\b(?P<year>{_YEAR_RE})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b(?!-\d)", 6)
+@_pattern(rf"\b(?P<year>{_YEAR_RE})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b(?!-\d)", 6,
+          words=("-0", "-1"))
 def _iso_date(m: re.Match[str], text: str) -> _Cand | None:
     y, mo, d = int(m.group("year")), int(m.group("mon")), int(m.group("day"))
     if not _valid(y, mo, d):
@@ -502,7 +643,8 @@ def _iso_date(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), _absolute(y, mo, d, True))
 
 
-@_pattern(r"(?<![\d./])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)\b(?![./]\d)", 6)
+@_pattern(r"(?<![\d./])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)\b(?![./]\d)", 6,
+          gate=r"\d[./]\d\d?[./]\d")
 def _numeric_date(m: re.Match[str], text: str) -> _Cand | None:
     a, b = int(m.group("a")), int(m.group("b"))
     ys = m.group("year")
@@ -523,7 +665,8 @@ def _numeric_date(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), _absolute(y, mon, day, True))
 
 
-@_pattern(rf"\b(?P<mon>{_MONTH_RE})(?:,\s*|\s+(?:of\s+)?)(?P<year>{_YEAR_RE})\b", 4)
+@_pattern(rf"\b(?P<mon>{_MONTH_RE})(?:,\s*|\s+(?:of\s+)?)(?P<year>{_YEAR_RE})\b", 4,
+          key="month", back=1)
 def _month_year(m: re.Match[str], text: str) -> _Cand | None:
     mon = m.group("mon")
     if mon.lower() == "may" and not _is_cap(mon):
@@ -546,7 +689,8 @@ _BARE_MONTH_CUE = re.compile(
 _SAFE_MONTHS = {"january", "february", "september", "october", "november", "december"}
 
 
-@_pattern(rf"\b(?P<rel>(?:last|next|this|past|coming|that)\s+)?(?P<mon>{_MONTH_RE})(?![\w'’-]){_REL_YEAR}?", 2)
+@_pattern(rf"\b(?P<rel>(?:last|next|this|past|coming|that)\s+)?(?P<mon>{_MONTH_RE})(?![\w'’-]){_REL_YEAR}?", 2,
+          key="month", back=2)
 def _bare_month(m: re.Match[str], text: str) -> _Cand | None:
     mon = m.group("mon")
     if not _is_cap(mon) or "." in mon or len(mon) <= 4 and mon.lower() not in ("may", "june", "july"):
@@ -608,7 +752,8 @@ _YEAR_PREMODIFIES = re.compile(
 )
 
 
-@_pattern(rf"(?<![\w$€£¥.,/#])(?P<year>{_YEAR_RE})(?![\w%]|[.,/]\d|-\d\d-)", 1)
+@_pattern(rf"(?<![\w$€£¥.,/#])(?P<year>{_YEAR_RE})(?![\w%]|[.,/]\d|-\d\d-)", 1,
+          key="year")
 def _year(m: re.Match[str], text: str) -> _Cand | None:
     y = int(m.group("year"))
     if text[m.start() - 1:m.start()] == "-" and not re.search(r"(?:\bmid-|\b\d{4}-)$", text[max(0, m.start() - 5):m.start()],
@@ -637,7 +782,8 @@ def _year(m: re.Match[str], text: str) -> _Cand | None:
 
 
 @_pattern(r"\b(?:the\s+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0|'(?P<s>\d)0|(?P<w>twenties|thirties|forties|fifties|sixties"
-          r"|seventies|eighties|nineties))['’]?s\b", 3)
+          r"|seventies|eighties|nineties))['’]?s\b", 3,
+          words=("0s", "0's", "0’s", "iess", "ies's", "ies’s"))
 def _decade(m: re.Match[str], text: str) -> _Cand | None:
     words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
              "eighties": 8, "nineties": 9}
@@ -658,7 +804,8 @@ def _decade(m: re.Match[str], text: str) -> _Cand | None:
 _ORD_RE = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + ")"
 
 
-@_pattern(rf"\b(?:the\s+)?(?P<o>{_ORD_RE})[\s-]+century\b", 4)
+@_pattern(rf"\b(?:the\s+)?(?P<o>{_ORD_RE})[\s-]+century\b", 4,
+          words=("century",))
 def _century(m: re.Match[str], text: str) -> _Cand | None:
     o = m.group("o").lower()
     n = int(re.sub(r"\D", "", o)) if o[0].isdigit() else _ORDINALS[o]
@@ -666,7 +813,8 @@ def _century(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), lambda c, s, e: ("DATE", value, None))
 
 
-@_pattern(r"\b(?:this|the\s+current|the\s+last|last|the\s+previous|next|the\s+next)\s+(?P<u>century|decade)\b", 3)
+@_pattern(r"\b(?:this|the\s+current|the\s+last|last|the\s+previous|next|the\s+next)\s+(?P<u>century|decade)\b", 3,
+          words=("century", "decade"))
 def _this_century(m: re.Match[str], text: str) -> _Cand | None:
     w = m.group(0).lower()
     unit = m.group("u").lower()
@@ -703,7 +851,8 @@ def _deictic_day(offset: int, part: str | None) -> Resolver:
     return res
 
 
-@_pattern(r"\b(?P<w>today|yesterday|tomorrow)(?:['’]s)?(?:\s+(?P<p>morning|afternoon|evening|night))?\b", 5)
+@_pattern(r"\b(?P<w>today|yesterday|tomorrow)(?:['’]s)?(?:\s+(?P<p>morning|afternoon|evening|night))?\b", 5,
+          words=("today", "yesterday", "tomorrow"))
 def _today(m: re.Match[str], text: str) -> _Cand | None:
     w = m.group("w").lower()
     if m.group("w") == "Today" and re.search(r"[A-Z][\w.]*\s+$", text[max(0, m.start() - 12):m.start()]) and not re.search(
@@ -717,7 +866,8 @@ def _today(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(m.start(), end, _deictic_day(off, part))
 
 
-@_pattern(r"\b(?:tonight|this\s+(?P<p>morning|afternoon|evening)|last\s+night)\b", 5)
+@_pattern(r"\b(?:tonight|this\s+(?P<p>morning|afternoon|evening)|last\s+night)\b", 5,
+          words=("night", "morning", "afternoon", "evening"))
 def _tonight(m: re.Match[str], text: str) -> _Cand | None:
     w = m.group(0).lower()
     if w.startswith("last"):
@@ -730,7 +880,8 @@ def _tonight(m: re.Match[str], text: str) -> _Cand | None:
 
 
 @_pattern(rf"\b(?:(?P<rel>last|next|this|past|coming|that)\s+)?(?P<wd>{_WD_RE})(?![\w-]|['’](?!s\b)\w)"
-          rf"(?:\s+(?P<p>morning|afternoon|evening|night))?", 4)
+          rf"(?:\s+(?P<p>morning|afternoon|evening|night))?", 4,
+          key="weekday", back=2)
 def _weekday(m: re.Match[str], text: str) -> _Cand | None:
     wd_s = m.group("wd")
     if not _is_cap(wd_s) or (wd_s.endswith(".") is False and len(wd_s) <= 4):
@@ -778,7 +929,8 @@ def _weekday(m: re.Match[str], text: str) -> _Cand | None:
 
 
 @_pattern(rf"\b(?:(?:every|each)\s+(?P<wd>{_WD_RE})|(?P<wds>(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b)"
-          rf"(?:\s+(?P<p>morning|afternoon|evening|night)s?)?", 5)
+          rf"(?:\s+(?P<p>morning|afternoon|evening|night)s?)?", 5,
+          key="weekday", back=1)
 def _weekday_set(m: re.Match[str], text: str) -> _Cand | None:
     w = (m.group("wd") or m.group("wds") or "").lower()
     if m.group("wds"):
@@ -794,7 +946,8 @@ def _weekday_set(m: re.Match[str], text: str) -> _Cand | None:
 
 
 @_pattern(r"\b(?P<rel>this|last|next|past|coming|previous|following|current|that|the\s+same|the\s+previous"
-          r"|the\s+following|the\s+next|the\s+coming|the\s+current)\s+(?P<u>week|weekend|month|year)\b(?!-)", 4)
+          r"|the\s+following|the\s+next|the\s+coming|the\s+current)\s+(?P<u>week|weekend|month|year)\b(?!-)", 4,
+          key="unit", back=3)
 def _rel_unit(m: re.Match[str], text: str) -> _Cand | None:
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     unit = m.group("u").lower()
@@ -844,7 +997,8 @@ def _rel_unit(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), res)
 
 
-@_pattern(r"\b(?:(?:over|during|at|on)\s+)?the\s+weekend\b", 3)
+@_pattern(r"\b(?:(?:over|during|at|on)\s+)?the\s+weekend\b", 3,
+          words=("weekend",))
 def _the_weekend(m: re.Match[str], text: str) -> _Cand | None:
     start = m.start() + m.group(0).lower().index("the")
 
@@ -862,7 +1016,8 @@ def _the_weekend(m: re.Match[str], text: str) -> _Cand | None:
 
 @_pattern(r"\b(?:the\s+)?(?P<rel>same|next|following|previous|preceding)\s+(?P<u>day|morning|afternoon|evening|night)\b"
           r"|\bthe\s+(?P<u2>day|night|week|month|year)\s+(?P<rel2>before|after)\b(?!\s+(?:the|a|an|his|her|their|its)\b)"
-          r"|\bthat\s+(?P<u3>day|morning|afternoon|evening|night)\b", 5)
+          r"|\bthat\s+(?P<u3>day|morning|afternoon|evening|night)\b", 5,
+          key="daypart", back=3)
 def _anaphoric_day(m: re.Match[str], text: str) -> _Cand | None:
     if m.group("u3"):
         rel, unit = "same", m.group("u3").lower()
@@ -894,7 +1049,8 @@ def _anaphoric_day(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), res)
 
 
-@_pattern(r"\bovernight\b(?![-'’])", 4)
+@_pattern(r"\bovernight\b(?![-'’])", 4,
+          words=("overnight",))
 def _overnight(m: re.Match[str], text: str) -> _Cand | None:
     """"crashed overnight": the night before the reference day (after it, when ahead) -- TIME ...TNI.
 
@@ -919,7 +1075,8 @@ def _overnight(m: re.Match[str], text: str) -> _Cand | None:
 
 
 @_pattern(r"\b(?:(?P<w>earlier|later)\s+(?:in|that)\s+(?:the\s+)?(?P<u>day|week|month|year)"
-          r"|the\s+(?P<u2>day)(?![-'’]|\s+(?:of|when|that|before|after)\b))\b", 4)
+          r"|the\s+(?P<u2>day)(?![-'’]|\s+(?:of|when|that|before|after)\b))\b", 4,
+          key="earlier", back=1)
 def _in_the_unit(m: re.Match[str], text: str) -> _Cand | None:
     """"Earlier in the day", "later that week", "adjourns for the day": the unit holding the last date."""
     if m.group("u2") and not re.search(r"\bfor\s$", text[max(0, m.start() - 4):m.start()], _FLAGS):
@@ -944,7 +1101,8 @@ def _in_the_unit(m: re.Match[str], text: str) -> _Cand | None:
 
 @_pattern(rf"\bthe\s+(?P<o>{_ORD_RE})\b(?!\s+(?:of\s+)?(?:{_MONTH_RE}|century|centuries|time|round|day|week|month"
           r"|year|anniversary|amendment|floor|place|term|division|session|edition|annual|consecutive|largest|biggest"
-          r"|most|largest|[a-z]+(?:est|ed|ing)\b))(?!\s+[A-Za-z])", 2)
+          r"|most|largest|[a-z]+(?:est|ed|ing)\b))(?!\s+[A-Za-z])", 2,
+          gate=r"the\s+\d")  # the handler refuses a spelled ordinal: without "the <digit>", no candidate
 def _nth_of_month(m: re.Match[str], text: str) -> _Cand | None:
     """"on the 14th": that day of the month last mentioned (else the document's), the tense picking the month."""
     o = m.group("o").lower()
@@ -982,7 +1140,8 @@ _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": 
 
 
 @_pattern(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s(?:\s+(?:Eve|Day))?"
-          r"|Boxing\s+Day|Valentine['’]s\s+Day|Halloween|May\s+Day)(?!\s+(?:Island|Carol|Parade))\b", 4)
+          r"|Boxing\s+Day|Valentine['’]s\s+Day|Halloween|May\s+Day)(?!\s+(?:Island|Carol|Parade))\b", 4,
+          gate=r"christmas|new\s+year|boxing\s+day|valentine|halloween|may\s+day")
 def _holiday(m: re.Match[str], text: str) -> _Cand | None:
     """Fixed-date holidays; the year follows the same rules as a month-day without one."""
     if not _is_cap(m.group("h")):
@@ -1011,7 +1170,8 @@ def _holiday(m: re.Match[str], text: str) -> _Cand | None:
 
 @_pattern(r"\b(?:(?P<rel>this|last|next|past|coming|that)\s+|the\s+|(?<=\bits\s)|(?<=\btheir\s))?"
           r"(?P<s>spring|summer|autumn|fall|winter)\b"
-          rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR_RE})\b|{_REL_YEAR})?", 3)
+          rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR_RE})\b|{_REL_YEAR})?", 3,
+          words=("spring", "summer", "autumn", "fall", "winter"))
 def _season(m: re.Match[str], text: str) -> _Cand | None:
     season = m.group("s")
     if _is_cap(season) and re.search(r"[A-Z]\w+\s+$", text[max(0, m.start() - 12):m.start()]):
@@ -1054,7 +1214,8 @@ def _season(m: re.Match[str], text: str) -> _Cand | None:
 
 @_pattern(rf"\b(?:(?:the\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|final|last|current|next|this)"
           rf"(?:\s+|-)(?:fiscal\s+|financial\s+)?quarter|Q(?P<q>[1-4]))"
-          rf"(?:,?\s+(?:of\s+)?(?:(?:the\s+)?(?P<rel>this|last|next)\s+year|(?P<year>{_YEAR_RE})|(?P<fy>FY)?\s?(?P<y2>\d\d)\b))?", 3)
+          rf"(?:,?\s+(?:of\s+)?(?:(?:the\s+)?(?P<rel>this|last|next)\s+year|(?P<year>{_YEAR_RE})|(?P<fy>FY)?\s?(?P<y2>\d\d)\b))?", 3,
+          words=("quarter", "q1", "q2", "q3", "q4"))
 def _quarter(m: re.Match[str], text: str) -> _Cand | None:
     o = (m.group("o") or "").lower()
     if m.group("q") and not re.match(r"Q[1-4]", m.group(0)):
@@ -1082,7 +1243,8 @@ def _quarter(m: re.Match[str], text: str) -> _Cand | None:
 
 
 @_pattern(rf"\b(?:the\s+)?(?P<o>first|second|latter)\s+half\s+of\s+(?:(?P<year>{_YEAR_RE})|(?:the|this)\s+year"
-          r"|(?P<rel>last|next)\s+year)\b", 4)
+          r"|(?P<rel>last|next)\s+year)\b", 4,
+          words=("half",))
 def _half(m: re.Match[str], text: str) -> _Cand | None:
     h = 1 if m.group("o").lower() == "first" else 2
     year = int(m.group("year")) if m.group("year") else None
@@ -1099,7 +1261,8 @@ def _half(m: re.Match[str], text: str) -> _Cand | None:
 
 
 @_pattern(r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|turn|close)\s+of\s+(?:the|this)\s+"
-          r"(?P<u>year|month|week|decade|century)\b", 3)
+          r"(?P<u>year|month|week|decade|century)\b", 3,
+          key="unit", back=5)
 def _end_of_unit(m: re.Match[str], text: str) -> _Cand | None:
     unit = m.group("u").lower()
 
@@ -1145,7 +1308,8 @@ def _time_resolver(clock: str) -> Resolver:
     return res
 
 
-@_pattern(rf"(?<![\w:.])(?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>{_AMPM_RE}){_TZ_RE}", 5)
+@_pattern(rf"(?<![\w:.])(?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>{_AMPM_RE}){_TZ_RE}", 5,
+          key="ampm")
 def _ampm(m: re.Match[str], text: str) -> _Cand | None:
     ap = m.group("ap").lower().replace(".", "").replace(" ", "")
     clock = _clock(int(m.group("h")), int(m.group("m") or 0), ap)
@@ -1158,7 +1322,8 @@ def _ampm(m: re.Match[str], text: str) -> _Cand | None:
 
 
 @_pattern(rf"(?<![\w:.,$€£])(?P<h>[01]?\d|2[0-4])(?:[:h](?P<m>[0-5]\d))(?![\d:]|\.\d){_TZ_RE}"
-          r"|(?<![\w,.])(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s?(?:GMT|UTC|hrs|hours\s+(?:GMT|local))\b", 4)
+          r"|(?<![\w,.])(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s?(?:GMT|UTC|hrs|hours\s+(?:GMT|local))\b", 4,
+          key="h24")
 def _h24(m: re.Match[str], text: str) -> _Cand | None:
     if m.group("hh"):
         clock = _clock(int(m.group("hh")), int(m.group("mm")), None)
@@ -1181,7 +1346,8 @@ _TZ_NAMES = (r"(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST
              r"|hrs|local\s+time)")
 
 
-@_pattern(rf"(?<![\w:.,$€£])(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)\s*(?-i:{_TZ_NAMES})\b", 4)
+@_pattern(rf"(?<![\w:.,$€£])(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)\s*(?-i:{_TZ_NAMES})\b", 4,
+          key="dotted")
 def _dotted_clock(m: re.Match[str], text: str) -> _Cand | None:
     """"07.00 BST", "18.30 GMT": British dotted clock times, kept only with a time zone (else a number)."""
     clock = _clock(int(m.group("h")), int(m.group("m")), None)
@@ -1189,7 +1355,8 @@ def _dotted_clock(m: re.Match[str], text: str) -> _Cand | None:
 
 
 @_pattern(rf"\b(?:(?P<q>about|around|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?:(?P<noon>noon|midday|midnight)"
-          rf"|(?P<h>{_SMALL}|1[0-2]|[1-9])\s+o['’]clock(?:\s+(?:in\s+the\s+)?(?P<p>morning|afternoon|evening|at\s+night))?)\b", 4)
+          rf"|(?P<h>{_SMALL}|1[0-2]|[1-9])\s+o['’]clock(?:\s+(?:in\s+the\s+)?(?P<p>morning|afternoon|evening|at\s+night))?)\b", 4,
+          words=("noon", "midday", "midnight", "clock"))
 def _noon(m: re.Match[str], text: str) -> _Cand | None:
     if m.group("noon"):
         clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m.group("noon").lower()]
@@ -1220,7 +1387,8 @@ _DUR_HEAD = rf"(?:(?P<det>the\s+(?:past|last|next|previous|first|final|coming|fo
 
 
 @_pattern(rf"\b{_DUR_HEAD}{_DUR_NUM}(?:\s+and\s+a\s+half)?(?P<sep>\s+|-)(?P<u>{_UNIT_RE})\b"
-          r"(?P<tail>\s+and\s+a\s+half|\s+ago|\s+later|\s+earlier|\s+before|\s+after|\s+from\s+now|\s+hence)?", 3)
+          r"(?P<tail>\s+and\s+a\s+half|\s+ago|\s+later|\s+earlier|\s+before|\s+after|\s+from\s+now|\s+hence)?", 3,
+          key="unit", back=12)
 def _duration_pat(m: re.Match[str], text: str) -> _Cand | None:
     n_word = m.group("n")
     unit_word = m.group("u")
@@ -1312,7 +1480,8 @@ def _duration_pat(m: re.Match[str], text: str) -> _Cand | None:
 
 
 @_pattern(r"\b(?P<det>the\s+(?:past|last|next|previous|coming|following|preceding)\s+)(?P<u>hour|day|week|fortnight|month|year|"
-          r"decade|century)\b(?![-'’])", 3)
+          r"decade|century)\b(?![-'’])", 3,
+          key="unit", back=3)
 def _the_past_unit(m: re.Match[str], text: str) -> _Cand | None:
     value = _duration(1, m.group("u"))
     if re.match(r"\s+(?:or\s+so|and\s+a\s+half)\b", text[m.end():], _FLAGS):
@@ -1333,7 +1502,8 @@ _BARE_BEFORE = re.compile(
 
 @_pattern(r"\b(?:the\s+(?:past|last|next|recent|previous|following)\s+(?:few\s+|several\s+|couple\s+of\s+)?)?"
           r"(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b"
-          r"(?!\s+(?:old|ago|of\s+age|later|earlier)\b|[-'’])", 2)
+          r"(?!\s+(?:old|ago|of\s+age|later|earlier)\b|[-'’])", 2,
+          key="unit", back=5)
 def _bare_plural(m: re.Match[str], text: str) -> _Cand | None:
     """"within hours", "took weeks", "days after the attack", "the past few days": DURATION with X."""
     unit = m.group("u")
@@ -1347,7 +1517,8 @@ def _bare_plural(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), lambda c, s, e: ("DURATION", value, None))
 
 
-@_pattern(r"(?<![\w-])(?P<u>hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies))-?long\b", 3)
+@_pattern(r"(?<![\w-])(?P<u>hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies))-?long\b", 3,
+          key="long")
 def _unit_long(m: re.Match[str], text: str) -> _Cand | None:
     """"weeklong", "day-long", "months-long": one unit (P1W) or, plural, an unspecified number (PXM)."""
     u = m.group("u").lower()
@@ -1356,7 +1527,8 @@ def _unit_long(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), lambda c, s, e: ("DURATION", value, None))
 
 
-@_pattern(r"\b(?P<w>years|decades|centuries|months|weeks)\s+ago\b", 3)
+@_pattern(r"\b(?P<w>years|decades|centuries|months|weeks)\s+ago\b", 3,
+          key="ago", back=1)
 def _vague_ago(m: re.Match[str], text: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), lambda c, s, e: ("DATE", "PAST_REF", None))
 
@@ -1368,7 +1540,8 @@ def _vague_ago(m: re.Match[str], text: str) -> _Cand | None:
           r"(?P<u>second|minute|hour|day|night|week|month|year|decade|morning|evening|afternoon|weekend|summer|winter"
           r"|spring|autumn|seconds|minutes|hours|days|weeks|months|years)"
           r"|(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|biannually|biennially|annual"
-          r"|bi-weekly|biweekly|fortnightly))\b", 4)
+          r"|bi-weekly|biweekly|fortnightly))\b", 4,
+          key="set")
 def _set(m: re.Match[str], text: str) -> _Cand | None:
     if m.group("adv"):
         adv = m.group("adv").lower()
@@ -1414,7 +1587,8 @@ _REF_WORDS = {
 
 @_pattern(r"\b(?:now|currently|nowadays|at\s+present|these\s+days|at\s+the\s+moment|the\s+present|recently"
           r"|formerly|the\s+past|in\s+recent\s+years|the\s+(?:near\s+|distant\s+)?future|the\s+coming\s+(?:days|weeks"
-          r"|months|years))\b(?![-'’])", 1)
+          r"|months|years))\b(?![-'’])", 1,
+          key="ref", back=3)
 def _refs(m: re.Match[str], text: str) -> _Cand | None:
     w = re.sub(r"\s+", " ", m.group(0).lower()).replace("distant ", "").replace("near ", "near ")
     if w == "now" and re.match(r"\s*-", text[m.end():]):
@@ -1498,8 +1672,11 @@ def find_timexes(text: str, anchor: dt.date | str | None = None, ages: bool = Fa
     if not text:
         return []
     cands: list[_Cand] = []
-    for rx, handler, prio in _PATTERNS:
-        for m in rx.finditer(text):
+    low = text.lower()
+    scanner = _Scanner(text, low) if len(low) == len(text) and _CASE_ODD.search(text) is None else None
+    for (rx, handler, prio), scan in zip(_PATTERNS, _SCANS, strict=True):
+        found = rx.finditer(text) if scanner is None or scan is None else scanner.matches(rx, scan)
+        for m in found:
             c = handler(m, text)
             if c is not None and c.end > c.start and (ages or c.kind != "age"):
                 c.prio = prio

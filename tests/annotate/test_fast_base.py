@@ -41,16 +41,15 @@ def fast() -> Language:
 
 
 def test_pipeline_swaps_in_the_fast_components(fast: Language) -> None:
-    assert "attribute_ruler" not in fast.pipe_names and "lemmatizer" not in fast.pipe_names
-    assert isinstance(fast.get_pipe("newsprism_attributes"), FastAttributeRuler)
-    assert isinstance(fast.get_pipe("newsprism_lemmas"), CachedLemmatizer)
+    assert isinstance(fast.get_pipe("attribute_ruler"), FastAttributeRuler)
+    assert isinstance(fast.get_pipe("lemmatizer"), CachedLemmatizer)
     names = fast.pipe_names
-    assert names.index("parser") < names.index("newsprism_attributes") < names.index("newsprism_lemmas")
+    assert names.index("parser") < names.index("attribute_ruler") < names.index("lemmatizer") < names.index("ner")
 
 
 def test_fast_base_model_matches_spacy_token_for_token(fast: Language,
                                                        reference: list[list[tuple[object, ...]]]) -> None:
-    base = ["tok2vec", "tagger", "parser", "newsprism_attributes", "newsprism_lemmas", "ner"]
+    base = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
     with fast.select_pipes(enable=base):
         got = _signature(fast, _texts())
         again = _signature(fast, _texts())  # from the warm caches
@@ -76,7 +75,7 @@ def test_blas_choice_reads_the_environment(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_cache_is_bounded_by_the_rules_not_the_vocabulary(fast: Language) -> None:
-    ruler = fast.get_pipe("newsprism_attributes")
+    ruler = fast.get_pipe("attribute_ruler")
     assert isinstance(ruler, FastAttributeRuler)
     fast("Zorblax quinterfed the vintrobic snarlgates.")
     size = len(ruler._cache)
