@@ -39,11 +39,11 @@ from typing import Any
 
 from newsprism.link.actors import norm_name
 from newsprism.link.stories import (
-    _TOKEN,
     SIMILARITY_THRESHOLD,
-    STOPWORDS,
     StoryFeatures,
     _focal_date,
+    content_terms,
+    is_outlet,
     similarity,
 )
 from newsprism.records import Actor, Annotation
@@ -140,9 +140,11 @@ class ActorKeys:
 
 def article_features(ann: Annotation, keys: ActorKeys) -> ArticleFeatures:
     """Term counts, weighted actor keys and focal day of one annotated article."""
-    tf = Counter(w for w in (m.lower() for m in _TOKEN.findall(ann.article.text)) if w not in STOPWORDS)
+    tf = content_terms(ann)
     weights: dict[str, float] = {}
     for act, k in zip(ann.actors, keys.keys_of(ann.actors), strict=True):
+        if is_outlet(act.name, ann.article.outlet):
+            continue
         w = (0.3 if act.kind == "country" else 1.0) * min(len(act.mentions), 5) / 5
         weights[k] = max(weights.get(k, 0.0), w)
     return ArticleFeatures(ann.article.id, tf, weights, _focal_date(ann),

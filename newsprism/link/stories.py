@@ -40,7 +40,10 @@ STOPWORDS = set(
     before below between during into through under until up down out off over once further also said says say
     told new one two three mr mrs ms""".split()
 )
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]{2,}")  # any alphabet: "Pütürge" is one word, not "rge"
+# figures tell two events of one kind apart (magnitude 6.1 / 5.8, 201 / 241 votes); years are dates
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\w,])|(?<![\w.,])\d+(?:\.\d+)?(?![\w]|[.,]\d)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 SIMILARITY_THRESHOLD = 0.14
 PLACE_LABELS = {"GPE", "LOC", "FAC", "EVENT"}
 
@@ -53,6 +56,8 @@ class StoryFeatures:
     focal: date | None
     title: str
     has_title: bool
+    # who, where and what figures: the details that tell two events of one kind apart
+    specifics: frozenset[str] = frozenset()
 
 
 def _merge_span(x: tuple[date | None, date | None], y: tuple[date | None, date | None]) -> tuple[date | None, date | None]:
@@ -75,11 +80,32 @@ def _focal_date(ann: Annotation) -> date | None:
     return None
 
 
+def content_terms(ann: Annotation) -> Counter[str]:
+    """Term counts of an article's words and figures, less stopwords and the outlet's own name
+    (a wire's credit line in every one of its articles is no evidence of one story)."""
+    outlet = {w.lower() for w in _TOKEN.findall(ann.article.outlet or "")}
+    text = ann.article.text
+    tf = Counter(w for w in (m.lower() for m in _TOKEN.findall(text)) if w not in STOPWORDS and w not in outlet)
+    for m in _NUMBER.finditer(text):
+        value = m.group().replace(",", "")
+        if ("." in value or len(value) >= 2) and not _YEAR.fullmatch(value):
+            tf["#" + value] += 1
+    return tf
+
+
+def is_outlet(name: str, outlet: str | None) -> bool:
+    """Whether an entity is the article's own outlet (its byline or credit), not a party to the story."""
+    if not outlet or not name:
+        return False
+    a, b = " ".join(name.lower().split()), " ".join(outlet.lower().split())
+    return a == b or (len(a) >= 4 and a in b) or (len(b) >= 4 and b in a)
+
+
 def features(annotations: list[Annotation], actors: ActorLinks) -> list[StoryFeatures]:
     df: Counter[str] = Counter()
     tfs = []
     for ann in annotations:
-        tf = Counter(w.lower() for w in _TOKEN.findall(ann.article.text) if w.lower() not in STOPWORDS)
+        tf = content_terms(ann)
         tfs.append(tf)
         df.update(tf.keys())
     n = len(annotations)
@@ -90,20 +116,26 @@ def features(annotations: list[Annotation], actors: ActorLinks) -> list[StoryFea
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         terms = {w: v / norm for w, v in vec.items()}
         weights: dict[str, float] = {}
+        specifics = {w for w in tf if w.startswith("#")}
         for act in ann.actors:
             gid = actors.global_id(ann.article.id, act.id)
-            if gid:
+            if gid and not is_outlet(act.name, ann.article.outlet):
                 kind = kinds.get(gid, "other")
+                if kind != "country":
+                    specifics.add(gid)
                 w = 0.3 if kind == "country" else 1.0
                 weights[gid] = max(weights.get(gid, 0.0), w * min(len(act.mentions), 5) / 5)
         # where it happened: places and named events tell two instances of one kind of event apart
         places = Counter(" ".join(e.text.lower().split()) for e in ann.entities
-                         if e.label in PLACE_LABELS and e.actor is None)  # countries are actors already
+                         if e.label in PLACE_LABELS and e.actor is None  # countries are actors already
+                         and not is_outlet(e.text, ann.article.outlet))
         for place, count in places.items():
             key = "place:" + place
             weights[key] = max(weights.get(key, 0.0), 0.5 * min(count, 3) / 3)
+            specifics.add(key)
         out.append(StoryFeatures(ann.article.id, terms, weights, _focal_date(ann),
-                                 ann.article.title or ann.article.text[:80], bool(ann.article.title)))
+                                 ann.article.title or ann.article.text[:80], bool(ann.article.title),
+                                 frozenset(specifics)))
     return out
 
 
@@ -116,6 +148,7 @@ def similarity(a: StoryFeatures, b: StoryFeatures) -> float:
     return 0.55 * cos + 0.45 * (inter / union)
 
 
+CONFLICTING_SPECIFICS = 2  # own recurring details on each side that make two clusters two events
 BLOCK_TERMS = 25  # each article's strongest terms used as blocking keys
 MAX_BLOCK = 3000  # a key shared by more articles than this is too common to block on
 
@@ -155,7 +188,10 @@ def cluster_stories(annotations: list[Annotation], actors: ActorLinks,
     Average-link agglomeration over the blocked pairs (a pair never compared counts
     as 0), driven by a heap with lazy invalidation, so it runs in about
     O(P log P) for P candidate pairs. A merge is refused when the merged story
-    would span more than the date window.
+    would span more than the date window, or when each side has at least
+    ``CONFLICTING_SPECIFICS`` details (people, places, figures) that recur in its
+    own articles and never occur in the other's: two events of one kind (two
+    quakes, two votes) told by the same outlets, whose dates are not known.
     """
     feats = features(annotations, actors)
     sims = candidate_pairs(feats, window_days)
@@ -172,6 +208,16 @@ def cluster_stories(annotations: list[Annotation], actors: ActorLinks,
         if avg > SIMILARITY_THRESHOLD:
             heapq.heappush(heap, (-avg, a, b, version[a], version[b]))
 
+    details: dict[int, Counter[str]] = {i: Counter(f.specifics) for i, f in enumerate(feats)}
+
+    def conflicting(a: int, b: int) -> bool:
+        if len(members[a]) < 2 or len(members[b]) < 2:
+            return False
+        da, db = details[a], details[b]
+        own_a = sum(1 for k, c in da.items() if c >= 2 and k not in db)
+        own_b = sum(1 for k, c in db.items() if c >= 2 and k not in da)
+        return own_a >= CONFLICTING_SPECIFICS and own_b >= CONFLICTING_SPECIFICS
+
     for (i, j) in sims:
         push(i, j)
     while heap:
@@ -181,6 +227,9 @@ def cluster_stories(annotations: list[Annotation], actors: ActorLinks,
         merged_span = _merge_span(span[a], span[b])
         if merged_span[0] and merged_span[1] and (merged_span[1] - merged_span[0]).days > window_days:
             continue
+        if conflicting(a, b):
+            continue
+        details[a].update(details.pop(b))
         members[a].extend(members.pop(b))
         span[a] = merged_span
         version[a] += 1

@@ -14,7 +14,7 @@ import pytest
 from tests.eval import score_stories_ecb as ecb
 
 DATED_B3_FLOOR = 0.95
-UNDATED_B3_FLOOR = 0.76
+UNDATED_B3_FLOOR = 0.88  # 0.784 before figures, outlet names and conflicting details counted
 
 
 @pytest.fixture(scope="module")
