@@ -1,34 +1,43 @@
 """How each article tells the story: genre, whose voices it quotes, what its headline and lede put first.
 
 Voices: each speaker's share of the article's attributed quoted words.
-Tone toward an actor: the balance of positive and negative evaluative words in
-the sentences that mention the actor, outside quotes (the outlet's own
-framing, not the speaker's), scaled to [-1, 1]. A lexicon method: it misses
-irony and negation scope, and needs a few mentions to say anything; actors
-with fewer than two mentions get no tone.
+Tone toward an actor: the mean VADER compound score (a general English valence
+lexicon of about 7,500 words, with negation, intensifiers and "but" shifts) of
+the sentences that mention the actor, outside quotes (the outlet's own framing,
+not the speaker's), shrunk toward 0 when few sentences carry it, in [-1, 1].
+A lexicon method: it misses irony, and a sentence about harm done *to* an actor
+reads as negative toward them too.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Any
 
 from newsprism.analyze.evidence import evidence_at
 from newsprism.analyze.sentences import SentenceIndex
 from newsprism.link.actors import ActorLinks
 from newsprism.records import Annotation
 
-POSITIVE = set("""agree agreed agreement constructive cordial warm friendly productive success successful
-praise praised welcome welcomed progress cooperation cooperate partnership support supported peace
-respect respected honest open positive strong leadership historic breakthrough landmark relaxed
-smiling constructive pragmatic achievement boost improved""".split())
-NEGATIVE = set("""tense tension angry anger accuse accused accusation attack attacked criticism criticised
-criticized condemn condemned threat threatened hostile aggressive failure failed fail crisis dispute
-clash clashed lie lies lying propaganda meddling interference hacked hacking sanction sanctions
-brutal harsh resentment rebuffed impatient insincerely insincere smear loser chafing denied denies
-violation violated cold strained sour bad dangerous war crimes illegal blame blamed""".split())
 _WORD = re.compile(r"[a-z]+")
 _QUOTED = re.compile(r"[\"“«][^\"”»]{0,800}[\"”»]")
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> Any:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def _valence(sentence: str) -> float:
+    """VADER's compound score of one sentence, in [-1, 1] (0 for a sentence with no evaluative word)."""
+    text = " ".join(sentence.split())
+    if not _WORD.search(text.lower()):
+        return 0.0
+    return float(_analyzer().polarity_scores(text)["compound"])
 
 
 def article_framing(ann: Annotation, actors: ActorLinks) -> dict[str, object]:
@@ -44,7 +53,7 @@ def article_framing(ann: Annotation, actors: ActorLinks) -> dict[str, object]:
     text = ann.article.text
     unquoted = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
     sents = SentenceIndex(text)
-    per_actor: dict[str, list[int]] = defaultdict(list)
+    per_actor: dict[str, list[float]] = defaultdict(list)
     seen: set[tuple[str, int]] = set()
     for act in ann.actors:
         gid = actors.global_id(aid, act.id)
@@ -55,15 +64,11 @@ def article_framing(ann: Annotation, actors: ActorLinks) -> dict[str, object]:
             if (gid, s) in seen:
                 continue
             seen.add((gid, s))
-            toks = _WORD.findall(unquoted[s:e].lower())
-            per_actor[gid].append(sum(t in POSITIVE for t in toks) - sum(t in NEGATIVE for t in toks))
+            per_actor[gid].append(_valence(unquoted[s:e]))
     tone = {}
     for gid, scores in per_actor.items():
-        if len(scores) >= 2:
-            pos = sum(s for s in scores if s > 0)
-            neg = -sum(s for s in scores if s < 0)
-            if pos + neg:
-                tone[gid] = round((pos - neg) / (pos + neg + 2), 3)
+        if any(scores):
+            tone[gid] = round(sum(scores) / (len(scores) + 1), 3)  # one neutral prior sentence
     body = sents.bounds
     title = ann.article.title
     lede = next(((s, e) for s, e in body if len(text[s:e].split()) >= 12 and text[s:e].strip() != title), None)
