@@ -10,8 +10,10 @@ It reuses the existing scorers unchanged:
 * events   -- ``score_events.score(rows, predict(rows, nlp))`` (sentence by sentence)
 * metadata -- exact-match accuracy of title/outlet/author/published/genre as ingest read them
 
-Run from the repository root: ``python -m tests.eval.score_dev [-v] [--json OUT]``
-(``-v`` lists every miss, false alarm and wrong value/speaker/type).
+Run from the repository root: ``python -m tests.eval.score_dev [--set dev|dev2] [-v] [--json OUT]``
+(``-v`` lists every miss, false alarm and wrong value/speaker/type). ``--set dev2`` scores the second
+independent set (tests/data/dev2, gold in tests/gold/dev2: translated wire, court report, UN briefing
+transcript, fact-check, state media, interview, obituary, NGO report...), never used for tuning.
 The gold's ``published`` dates anchor relative dates, as in ``tests/eval/common.run_system``.
 """
 
@@ -27,6 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 DEV_DATA = ROOT / "tests" / "data" / "dev"
 DEV_GOLD = ROOT / "tests" / "gold" / "dev"
+SETS = {name: (ROOT / "tests" / "data" / name, ROOT / "tests" / "gold" / name) for name in ("dev", "dev2")}
 META_FIELDS = ("title", "outlet", "author", "published", "genre")
 
 if str(ROOT) not in sys.path:
@@ -35,22 +38,22 @@ if str(ROOT) not in sys.path:
 from tests.eval.common import load_gold  # noqa: E402
 
 
-def load_dev(kind: str) -> Any:
-    """Merge every ``tests/gold/dev/KIND.*`` gold file."""
-    return load_gold(kind, DEV_GOLD)
+def load_dev(kind: str, which: str = "dev") -> Any:
+    """Merge every ``tests/gold/<which>/KIND.*`` gold file."""
+    return load_gold(kind, SETS[which][1])
 
 
-def run_dev(nlp: Any) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
-    """Annotate the dev articles: ({file: annotation dict}, {file: metadata as ingest read it})."""
+def run_dev(nlp: Any, which: str = "dev") -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+    """Annotate one set's articles: ({file: annotation dict}, {file: metadata as ingest read it})."""
     from newsprism.annotate.runner import annotate_articles
     from newsprism.export.annotation_json import annotation_to_dict
     from newsprism.ingest.sources import read_file
     from newsprism.records import Annotation, Article
 
-    meta = load_dev("metadata")
+    meta = load_dev("metadata", which)
     articles = []
     own: dict[str, dict[str, Any]] = {}
-    for path in sorted(DEV_DATA.glob("*.txt")):
+    for path in sorted(SETS[which][0].glob("*.txt")):
         for item in read_file(path):
             if not isinstance(item, Article):
                 continue
@@ -84,18 +87,19 @@ def score_metadata(gold: dict[str, dict[str, Any]], own: dict[str, dict[str, Any
     return res
 
 
-def compute(verbose: bool = False) -> dict[str, Any]:
-    """Annotate once, run every scorer, return the figures (with error lists)."""
+def compute(verbose: bool = False, which: str = "dev") -> dict[str, Any]:
+    """Annotate once, run every scorer on one set (``dev`` or ``dev2``), return the figures (with errors)."""
     sys.path.insert(0, str(ROOT))
     from newsprism.annotate.pipeline import build_nlp
     from tests.eval import score_events, score_quotes, score_timexes
 
     nlp = build_nlp()
-    by_file, own = run_dev(nlp)
+    by_file, own = run_dev(nlp, which)
     texts = {f: a["text"] for f, a in by_file.items()}
-    quotes = score_quotes.score(load_dev("quotes"), {f: a["quotes"] for f, a in by_file.items()}, texts)
-    timexes = score_timexes.score(load_dev("timexes"), {f: a["timexes"] for f, a in by_file.items()}, texts)
-    rows = load_dev("events")
+    quotes = score_quotes.score(load_dev("quotes", which), {f: a["quotes"] for f, a in by_file.items()}, texts)
+    timexes = score_timexes.score(load_dev("timexes", which), {f: a["timexes"] for f, a in by_file.items()},
+                                  texts)
+    rows = load_dev("events", which)
     predicted = score_events.predict(rows, nlp)
     events = score_events.score(rows, predicted)
     event_errors = []
@@ -108,8 +112,8 @@ def compute(verbose: bool = False) -> dict[str, Any]:
             event_errors.append({"id": row["id"], "text": row["text"], "gold": row["events"],
                                  "pred": [_brief(p) for p in predicted[row["id"]]]})
     events["errors"] = event_errors
-    metadata = score_metadata(load_dev("metadata"), own)
-    return {"articles": len(by_file), "quotes": quotes, "timexes": timexes, "events": events,
+    metadata = score_metadata(load_dev("metadata", which), own)
+    return {"set": which, "articles": len(by_file), "quotes": quotes, "timexes": timexes, "events": events,
             "metadata": metadata}
 
 
@@ -123,7 +127,7 @@ def report(res: dict[str, Any], verbose: bool = False) -> None:
     """Print the headline figures (and, verbose, every error)."""
     from tests.eval import score_quotes
 
-    print(f"== dev set: {res['articles']} articles ==")
+    print(f"== {res.get('set', 'dev')} set: {res['articles']} articles ==")
     print("-- quotes --")
     score_quotes.report(res["quotes"], verbose=verbose)
     t = res["timexes"]
@@ -158,8 +162,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("-v", "--verbose", action="store_true", help="list every error")
     ap.add_argument("--json", type=Path, help="also write all figures and errors to this JSON file")
+    ap.add_argument("--set", dest="which", choices=sorted(SETS), default="dev",
+                    help="which independent set to score (default dev)")
     args = ap.parse_args(argv)
-    res = compute(args.verbose)
+    res = compute(args.verbose, args.which)
     report(res, args.verbose)
     if args.json:
         args.json.write_text(json.dumps(res, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
