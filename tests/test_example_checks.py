@@ -91,3 +91,9 @@ def test_statements_several_outlets_report_are_aligned(example_dossier):
     assert any("red line" in t for t in texts)  # the chemical-weapons red line
     assert any("terror" in t and "state" in t for t in texts)  # terrorism and the state
     assert any("propaganda" in t or "fake news" in t for t in texts)  # the two state media outlets
+
+
+def test_the_five_articles_on_one_meeting_are_one_story(example_dossier):
+    """All five articles report the same meeting (29 May 2017): one story, however many details
+    each outlet repeats that the others leave out."""
+    assert [len(s["articles"]) for s in example_dossier["stories"]] == [5]

@@ -181,6 +181,14 @@ def candidate_pairs(feats: list[StoryFeatures], window_days: int) -> dict[tuple[
     return sims
 
 
+def conflicting_details(a: Counter[str], b: Counter[str]) -> bool:
+    """Whether two clusters look like two events: each has at least ``CONFLICTING_SPECIFICS``
+    details recurring in its own articles that the other never mentions."""
+    own_a = sum(1 for k, c in a.items() if c >= 2 and k not in b)
+    own_b = sum(1 for k, c in b.items() if c >= 2 and k not in a)
+    return min(own_a, own_b) >= CONFLICTING_SPECIFICS
+
+
 def cluster_stories(annotations: list[Annotation], actors: ActorLinks,
                     window_days: int = 7) -> list[dict[str, Any]]:
     """Stories as {id, title, articles, dates}; every article in exactly one story.
@@ -188,10 +196,12 @@ def cluster_stories(annotations: list[Annotation], actors: ActorLinks,
     Average-link agglomeration over the blocked pairs (a pair never compared counts
     as 0), driven by a heap with lazy invalidation, so it runs in about
     O(P log P) for P candidate pairs. A merge is refused when the merged story
-    would span more than the date window, or when each side has at least
-    ``CONFLICTING_SPECIFICS`` details (people, places, figures) that recur in its
-    own articles and never occur in the other's: two events of one kind (two
-    quakes, two votes) told by the same outlets, whose dates are not known.
+    would span more than the date window, or, when one side has no date, when each
+    side has at least ``CONFLICTING_SPECIFICS`` details (people, places, figures)
+    that recur in its own articles and never occur in the other's: two events of
+    one kind (two quakes, two votes) whose dates cannot tell them apart. Dated
+    clusters are left to the window: long reports of one event by several
+    outlets each repeat details the others leave out.
     """
     feats = features(annotations, actors)
     sims = candidate_pairs(feats, window_days)
@@ -213,10 +223,9 @@ def cluster_stories(annotations: list[Annotation], actors: ActorLinks,
     def conflicting(a: int, b: int) -> bool:
         if len(members[a]) < 2 or len(members[b]) < 2:
             return False
-        da, db = details[a], details[b]
-        own_a = sum(1 for k, c in da.items() if c >= 2 and k not in db)
-        own_b = sum(1 for k, c in db.items() if c >= 2 and k not in da)
-        return own_a >= CONFLICTING_SPECIFICS and own_b >= CONFLICTING_SPECIFICS
+        if span[a][0] is not None and span[b][0] is not None:
+            return False  # dated on both sides: the date window already tells events apart
+        return conflicting_details(details[a], details[b])
 
     for (i, j) in sims:
         push(i, j)
