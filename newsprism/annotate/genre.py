@@ -7,10 +7,15 @@ compare. The highest score wins; None when the text is short (< 80 words) or
 no score reaches 3.
 
 - news: a wire dateline opening the first paragraph ("LISBON, Oct 9 (Agency) -",
-  or a place name alone on a line), reporting verbs ("said", "told"), quotes
+  or a place name alone on a line), reporting verbs ("said", "told", "stressed"), quotes
   attributed to speakers (from the annotation when given), "on Monday"-style
-  day anchors, "told reporters" / "news conference" phrases, time-stamped live
-  updates and "Update:" lines.
+  and "on 22 September"-style day anchors, "told reporters" / "news conference" phrases,
+  time-stamped live updates and "Update:" lines, and a record of speech: a
+  transcript or Q&A interview (speaker-label turns "Q:", "Spokesperson:",
+  "Jane Doe:" taken in turn, or a header calling the text a "transcript" /
+  "edited for length and clarity"). The speakers' words are theirs, not the
+  writer's: like quotations, they are left out when the writer's voice (first
+  person, "you", "should") is counted.
 - opinion: first person singular outside quotes, first person plural and "you"
   addressed to the reader, normative modals ("should", "must"), evaluative words,
   sarcasm markers (interjections like "oh," / "sigh", one-word verdicts like
@@ -20,8 +25,8 @@ no score reaches 3.
   expressed ... do not necessarily reflect"), and an author bio "X is a columnist".
 - analysis: labels and section headings ("Key points", "Key dates", "What to
   watch", short title lines or question headings inside the body; "Explainer:",
-  "Analysis:" before the title), policy vocabulary, hedged
-  forecasting ("likely", "perhaps", "whether"), argumentative connectives
+  "Analysis:" before the title), policy vocabulary (capped: diplomatic news is
+  dense with it too; the topic is not the genre), hedged forecasting ("likely", "perhaps", "whether"), argumentative connectives
   ("however", "in this context"), "the question of"-style framing, long
   sentences and few direct quotes, in the third person (first person singular
   moves a text to opinion instead).
@@ -39,6 +44,7 @@ read as news.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from newsprism.records import Annotation, Article, Genre
 
@@ -55,14 +61,27 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][A-Za-z]*\.?(?:
 _PLACE_LINE = re.compile(r"^[A-Z][A-Z.'’\- ]{2,30}$")
 _TIMESTAMP = re.compile(r"^[ \t]*\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?(?:[ \t]+[A-Za-z ]{1,20})?[ \t]*$", re.M | re.I)
 _UPDATE_LINE = re.compile(r"^[ \t]*(?:update|updated|editor'?s note)\s*[:\-–—]", re.M | re.I)
-_WEEKDAY = re.compile(r"\b(?:on|late|early|since|last)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_WEEKDAY = re.compile(r"\b(?:[Oo]n|late|early|since|last)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+                      rf"\d{{1,2}}\s+{_MONTH}\b|{_MONTH}\s+\d{{1,2}}\b)")
 _NEWS_PHRASE = re.compile(r"\b(?:told reporters|told (?:a |the )?(?:news|press) (?:conference|briefing)|"
                           r"news conference|press conference|said in a statement|according to|"
                           r"officials said|a spokes(?:man|woman|person)|declined to comment|"
                           r"did not respond to a request)\b", re.I)
 LABEL = 16.0  # the publisher's own genre label in the header ("Opinion", "Explainer:"); decisive alone
 REPORTING = {"said", "says", "told", "added", "announced", "stated", "reported", "confirmed", "denied",
-             "declared", "insisted", "warned"}
+             "declared", "insisted", "warned", "noted", "stressed", "emphasized", "emphasised", "underlined",
+             "underscored", "reaffirmed", "reiterated"}
+# a speaker-label turn of a transcript or Q&A interview ("Q:", "Spokesperson:", "Jane Doe:"): the words after
+# the label are the speaker's, not the writer's
+_TURN = re.compile(r"^[ \t]*(Q|A|[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|the|for)){0,4})[ \t]*:[ \t]+\S.*$",
+                   re.M)
+_QUESTION_LABEL = {"q", "question", "questioner", "reporter", "journalist"}
+_NOT_SPEAKER = {"update", "updated", "note", "editor's note", "source", "sources", "photo", "read more",
+                "related", "see also", "correction", "contact", "claim", "verdict", "published", "posted"}
+# a header saying the text is a record of speech: the words that follow are the speakers'
+_TRANSCRIPT_HEAD = re.compile(r"\b(?:transcript|verbatim|as delivered|check against delivery|"
+                              r"as prepared for delivery|edited for (?:length|clarity|brevity))\b", re.I)
 
 # opinion
 _FPS = re.compile(r"\bI(?=\s+[a-z])|\bI['’](?:m|ve|d|ll)\b|\b(?:[Mm]e|[Mm]y|[Mm]yself|[Mm]ine)\b")
@@ -149,6 +168,32 @@ def _is_heading(line: str) -> bool:
             and not line.lower().startswith(("by ", "posted by", "photo", "image")))
 
 
+def _speech(text: str, lines: list[str]) -> list[tuple[int, int]]:
+    """Character spans of ``text`` that are speakers' words, not the writer's: the speaker-label turns of a
+    transcript or Q&A interview (two labels taking turns, or a questioner's label), and everything after
+    a header that calls the text a transcript ("The following is a near-verbatim transcript ...")."""
+    for line in lines[:6]:
+        if len(line.split()) <= 40 and _TRANSCRIPT_HEAD.search(line) and (at := text.find(line)) >= 0:
+            return [(at + len(line), len(text))]
+    turns = [m for m in _TURN.finditer(text) if m.group(1).lower() not in _NOT_SPEAKER]
+    labels = Counter(m.group(1) for m in turns)
+    repeated = {label for label, n in labels.items() if n >= 2}
+    questioner = any(label.lower() in _QUESTION_LABEL for label in repeated)
+    if len(repeated) >= 2 or (questioner and len(turns) >= 3):
+        return [m.span() for m in turns if questioner or m.group(1) in repeated]
+    return []
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` blanked out (same length, so line structure stays)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = [c if c == "\n" else " " for c in chars[start:end]]
+    return "".join(chars)
+
+
 def genre_scores(article: Article, annotation: Annotation | None = None) -> dict[Genre, float]:
     """The three cue scores (see the module docstring); exposed for tests and debugging."""
     totals: dict[Genre, float] = {"news": 0.0, "opinion": 0.0, "analysis": 0.0}
@@ -161,9 +206,12 @@ def genre_cues(article: Article, annotation: Annotation | None = None) -> dict[t
     """Each cue's contribution to its genre's score."""
     text = article.text
     lines = _lines(text)
-    unquoted = _QUOTED.sub(" ", text)
+    # rates are per 1,000 words outside quotes; counts are taken in the writer's own voice only, so the
+    # speakers' turns of a transcript or Q&A interview do not read as the writer's first person
+    speech = _speech(text, lines)
+    unquoted = _QUOTED.sub(" ", _blank(text, speech))
     words = [w.lower() for w in _WORD.findall(unquoted)]
-    per_k = 1000.0 / max(len(words), 1)
+    per_k = 1000.0 / max(len(_WORD.findall(_QUOTED.sub(" ", text))), 1)
     total_words = max(len(_WORD.findall(text)), 1)
     cues: dict[tuple[Genre, str], float] = {}
 
@@ -181,6 +229,7 @@ def genre_cues(article: Article, annotation: Annotation | None = None) -> dict[t
     elif any(_PLACE_LINE.match(ln) and len(ln.split()) <= 3 for ln in lines[:10]):
         cues["news", "dateline"] = 5.0
     cues["news", "update line"] = 2.0 if _UPDATE_LINE.search(text) else 0.0
+    cues["news", "transcript"] = 8.0 if speech else 0.0
     cues["news", "on weekday"] = min(rate_re(_WEEKDAY), 8.0) * 0.5
     # a blog pasting another outlet's live file: that wire copy is not the writer's own reporting
     own = 0.5 if _PASTED.search(text) else 1.0
@@ -216,7 +265,7 @@ def genre_cues(article: Article, annotation: Annotation | None = None) -> dict[t
         "labels": 4.0 * min(len(_ANALYSIS_LABEL.findall(text)), 3),
         "headings": 1.0 * min(sum(1 for i, ln in enumerate(lines)
                                   if (i >= 4 or (i >= 1 and ln.endswith("?"))) and _is_heading(ln)), 6),
-        "policy vocabulary": rate(ANALYTIC) * 0.3,
+        "policy vocabulary": min(rate(ANALYTIC), 15.0) * 0.3,  # saturates: diplomatic news is full of it too
         "hedges": rate(HEDGES) * 0.4,
         "connectives": min(rate_re(_CONNECTIVE), 10.0) * 0.4,
         "framing": 1.5 * min(len(_FRAMING.findall(unquoted)), 4),

@@ -24,14 +24,26 @@ Last-resort cues, each narrow:
   date ending a photo caption or a sentence of the opening paragraphs
   ("..., Monday, May 29, 2017.") is that day (a weekday must fit the date; file
   photos are skipped).
+Bylines take many shapes: "By Jane Doe in Lisbon", "By Jane Doe, Senior Correspondent", "Jane Doe,
+Political Correspondent" on its own line, "Interview by ...", "Reporting by Jane Doe; Editing by ..." (at
+the head or the foot), "By A, B and C". An outlet is a publication's name (a masthead, "(Agency)" in a
+dateline, "© Outlet", "Source:", a byline credit, a newsletter's name opening its title); never a place
+alone (countries, capitals and large cities from the annotate resources) nor a section label ("World",
+"Obituaries", "Opinion | Asia"). The published date is the first publication: "Published ... | Updated ...",
+"Issued: ...", "Outlet, 6 August 2025", a wire dateline's date ("PARIS, 6 Aug 2025 (Agency) -"; without
+its year, the year near one the text names on which that day is the weekday the lede names); a reporting
+period ("Reporting period: 13-26 Feb 2025") is not it, and an update stamp alone is only a fallback.
 Anything not found is None: nothing is guessed, and no list of outlets is used.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
 
 HEADER_LINES = 14  # non-empty lines scanned for metadata
 
@@ -50,7 +62,7 @@ MONTHS = {
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s+)?"
 _CLOCK = r"(\d{1,2})[:.](\d{2})\s*(a\.?m\.?|p\.?m\.?|AM|PM)?"
-_TIME = rf"(?:(?:,|\s+[/|·•–-])?\s+(?:at\s+)?{_CLOCK})?"
+_TIME = rf"(?:(?:,|\s+[/|·•–—-])?\s+(?:at\s+)?{_CLOCK})?"
 _ZONE = r"(?:\s*\(?(?:[A-Z]{2,5}(?:[+-]\d{1,2})?)\)?)?"
 
 DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -67,11 +79,22 @@ DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"^\s*({_MONTH})\s+(\d{{4}})\s*$", re.I), "my"),
 ]
 
-_BYLINE = re.compile(r"^\s*(?:by|written by|posted by|published by|author:|authors?:|words by)\s*[:\-]?\s*(.+)$", re.I)
+_BYLINE = re.compile(
+    r"^\s*(?:by|(?:written|posted|published|words|interview|interviewed|reporting|reported|story|text|report|"
+    r"analysis|compiled) by|authors?:)\s*[:\-]?\s*(.+)$",
+    re.I,
+)
+_FOOT_BYLINE = re.compile(r"^\s*\(?(?:reporting|reported|written) by\s+(.+?)(?:;|\)?\s*$)", re.I)  # wire credit
+_BYLINE_PLACE = re.compile(  # "Jane Doe in Lisbon", "Jane Doe in Lisbon and John Roe in Rome"
+    r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?=\s+and\s|\s*$)")
+_JOURNALIST_ROLE = re.compile(r"\b(?:correspondent|reporter|editor|writer|columnist|journalist|producer|"
+                              r"bureau chief|contributor|commentator)s?$", re.I)
 _MD_LINK = re.compile(r"\[([^\]\[]{1,300})\]\([^)(]{0,500}\)")  # bounded: linear time on "[[[["
 _DATELINE = re.compile(
-    r"^\s*([A-Z][A-Z.'\- ]{1,40}[A-Z.])(?:,\s*[A-Z][A-Za-z.]*\s*\d{0,2}(?:,\s*\d{4})?)?"
-    r"\s*(?:\(([^)]{2,60})\))?\s*[-–—]+\s"
+    r"^\s*([A-Z][A-Z.'\- ]{1,40}[A-Z.])"
+    rf"(?:,\s*(?:(?P<md>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)|(?P<dm>\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
+    r"|[A-Z][A-Za-z.]*(?:,\s*[A-Z][A-Za-z.]*)?))?"
+    r"\s*(?:\((?P<agency>[^)]{2,60})\))?\s*[-–—]+\s"
 )
 _OUTLET_LINE = re.compile(r"^\s*(?:source|outlet|publication|published by|publisher)\s*:\s*(.+)$", re.I)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?([A-Z][\w&.' -]{2,60})", re.I)
@@ -104,10 +127,23 @@ _SECTION_LABEL = re.compile(
     r"^(?:world|europe|asia|africa|americas|middle east|politics|news|opinion|analysis|commentary|"
     r"breaking|key points|key dates|key facts|summary|highlights|international|diplomacy|home|latest|"
     r"editorial|op-?ed|comment|column|letters|explainer|features?|live|business|economy|national|"
-    r"world news|uk news|us news)"
+    r"world news|uk news|us news|obituar(?:y|ies)|deaths|sports?|culture|arts|books|science|tech(?:nology)?|"
+    r"health|environment|climate|travel|lifestyle|media|education|law|courts?|justice|defen[cs]e|security|"
+    r"local|regional|region|metro|global|asia[- ]pacific|latin america|south asia|east asia|southeast asia|"
+    r"central asia|the long read|long read|long reads|in depth|in-depth|insight|magazine|the magazine|"
+    r"weekend|briefing|newsletter|interviews?|q ?& ?a|profiles?|reviews?|investigations?|special report|"
+    r"world view|trade|markets|finance|energy|migration|elections?|conflict|global development)"
     r"(?:\s*[,/|>]\s*[A-Za-z ]+)*$",
     re.I,
 )
+_PERIOD = re.compile(  # a reporting period, not the day of publication ("Reporting period: 13-26 Feb 2025")
+    rf"\b(?:period|covering|covers|from|between|valid|until|till)\b|\b\d{{1,2}}\s*[-–—]\s*\d{{1,2}}\s+{_MONTH}"
+    rf"|\b{_MONTH}\s+\d{{1,2}}\s*[-–—]\s*\d{{1,2}}\b",
+    re.I,
+)
+_SEPARATORS = re.compile(r"\s+[|·•–—-]\s+")
+WORLD_PATH = Path(__file__).resolve().parents[1] / "annotate" / "resources" / "world.json"
+CITIES_PATH = WORLD_PATH.with_name("cities.json")
 
 _DISCLAIMER = re.compile(
     r"\bnot necessarily (?:reflect|represent)\s+(?:the\s+)?(?:views?|positions?|opinions?|policy|"
@@ -223,17 +259,47 @@ def _looks_like_title(line: str) -> bool:
     return 0 < len(words) <= 30 and not line.endswith(":") and not _SECTION_LABEL.match(line)
 
 
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Country, capital and large-city names, lower-cased: a place alone is never an outlet."""
+    names: set[str] = set()
+    try:
+        world = json.loads(WORLD_PATH.read_text(encoding="utf-8"))
+        for country in world["countries"].values():
+            names.update(country["names"])
+            names.update(country["capitals"])
+        names.update(json.loads(CITIES_PATH.read_text(encoding="utf-8"))["cities"])
+    except (OSError, ValueError, KeyError):  # pragma: no cover - resources ship with the package
+        pass
+    return frozenset(n.lower() for n in names)
+
+
+def _is_place(name: str) -> bool:
+    return name.strip(" .").lower() in _places()
+
+
+def _byline_outlet(part: str) -> bool:
+    """A byline's trailing part that names the publication, not a role, place or date ("Jane Doe, Ledger")."""
+    return (1 <= len(part.split()) <= 5 and not _JOURNALIST_ROLE.search(part) and not _AFFILIATION_ROLE.search(part)
+            and not _is_place(part) and not parse_date(part) and not _SECTION_LABEL.match(part)
+            and part[0].isupper())
+
+
 def _split_author(raw: str) -> tuple[str | None, str | None]:
-    """'Jane Doe, Reuters' -> ('Jane Doe', 'Reuters'); 'Jane Doe and John Roe' stays whole."""
-    raw = _clean(raw)
+    """'Jane Doe, Reuters' -> ('Jane Doe', 'Reuters'); 'Jane Doe and John Roe' stays whole;
+    'Jane Doe in Lisbon', 'Jane Doe, Senior Correspondent', 'Jane Doe, Lisbon' -> ('Jane Doe', None)."""
+    raw = _clean(raw).split(";")[0].strip()  # "Reporting by Jane Doe; Editing by John Roe"
     raw = re.split(r"\s+[|•·]\s+", raw)[0] if re.search(r"\s[|•·]\s", raw) else raw
     if parse_date(raw):
         raw = re.split(r",?\s*" + _MONTH, raw)[0].strip(" ,")
-    parts = [p.strip() for p in raw.split(",") if p.strip()]
+    parts = [_BYLINE_PLACE.sub("", p.strip()) for p in raw.split(",") if p.strip()]
     if not parts:
         return None, None
+    names = [n for n in re.split(r",\s*|\s+and\s+|^and\s+", ", ".join(parts)) if n]
+    if len(parts) > 1 and re.search(r"(?:^|\s)and\s", parts[-1]) and all(_PERSON.match(n) for n in names):
+        return ", ".join(parts), None  # "Jane Doe, John Roe and Ann Poe": several authors
     author = parts[0]
-    outlet = parts[1] if len(parts) > 1 and len(parts[1].split()) <= 5 else None
+    outlet = next((p for p in parts[1:] if _byline_outlet(p)), None)
     if not re.search(r"[A-Za-z]", author) or len(author.split()) > 8:
         return None, None
     if _GENERIC_AUTHOR.match(author):  # "By Staff Reporter", "By Our Correspondent": no person named
@@ -246,17 +312,22 @@ _MASTHEAD_WORD = re.compile(r"^(?:[A-Z][\w'’.&-]*|of|the|and|for|on|de|du|la|l
 
 def _masthead(line: str) -> tuple[str, str | None] | None:
     """A publication-name line ("The Harbour Ledger", "Atlas Policy Review, March 2024",
-    "Harbour Ledger | Lisbon, 3 May 2024", "Courrier du Port – English edition")."""
+    "Harbour Ledger | Lisbon, 3 May 2024", "Courrier du Port – English edition",
+    "Harbour Review | The Long Read | April 2024"); never a place or a section label alone."""
     if len(line) > 200:
         return None
-    if m := _SEPARATED.match(line):
-        name, rest = m.group(1), m.group(2)
-        dated = parse_date(rest)
-        if not dated and len(rest.split()) > 4:
-            return None
+    pieces = _SEPARATORS.split(line)
+    dated: str | None = None
+    if len(pieces) > 1:
+        name = pieces[0]
+        for piece in pieces[1:]:  # each other piece: a date, or a short edition / section label
+            if when := parse_date(piece) or parse_date(piece.strip()):
+                dated = dated or when
+            elif len(piece.split()) > 4:
+                return None
     else:
         name, _, rest = line.partition(",")
-        dated = parse_date(rest) if rest else None
+        dated = parse_date(rest.strip()) if rest else None
         if rest and not dated:
             return None
     words = name.split()
@@ -268,9 +339,38 @@ def _masthead(line: str) -> tuple[str, str | None] | None:
         return None
     if words[-1].lower() in {"desk", "team", "staff"}:  # a newsroom desk, not the publication
         return None
-    if re.fullmatch(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", words[0]):
+    if re.fullmatch(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", words[0]) or _is_place(name):
         return None
     return name.strip(), dated
+
+
+def _dateline_date(m: re.Match[str], text: str) -> str | None:
+    """The date a wire dateline gives ("PARIS, 6 Aug 2025 (Agency) -"). Without a year, the year is the
+    one, near a year the text names, on which that day falls on the weekday the lede names ("on Tuesday")."""
+    raw = m.group("md") or m.group("dm")
+    if not raw:
+        return None
+    if full := parse_date(raw):
+        return full
+    day_month = re.match(rf"({_MONTH})\s+(\d{{1,2}})|(\d{{1,2}})\s+({_MONTH})", raw, re.I)
+    if day_month is None:
+        return None
+    month = MONTHS.get((day_month.group(1) or day_month.group(4)).lower().rstrip("."))
+    day = int(day_month.group(2) or day_month.group(3))
+    lede = m.string[m.end():m.end() + 400]
+    weekdays = {w.lower() for w in re.findall(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", lede)}
+    years = {int(y) + k for y in re.findall(r"\b(19[5-9]\d|20\d\d)\b", text) for k in (-1, 0, 1)}
+    if month is None or len(weekdays) != 1:
+        return None
+    weekday = weekdays.pop() + "day"
+    fits = set()
+    for year in years:
+        try:
+            if _WEEKDAYS[datetime(year, month, day).weekday()] == weekday:
+                fits.add(year)
+        except ValueError:
+            continue
+    return f"{fits.pop():04d}-{month:02d}-{day:02d}" if len(fits) == 1 else None
 
 
 def extract_text_meta(text: str) -> TextMeta:
@@ -285,7 +385,7 @@ def extract_text_meta(text: str) -> TextMeta:
         if i == 0 and not _SECTION_LABEL.match(line):
             break
     author = outlet = published = place = None
-    updated = piped_outlet = None
+    updated = piped_outlet = dateline_day = None
     paragraphs = 0
     for i_line, line in enumerate(header):
         # Once the body has started (a second paragraph, or a "Key dates"-style list),
@@ -294,7 +394,8 @@ def extract_text_meta(text: str) -> TextMeta:
             paragraphs += 1
             if place is None and (m := _DATELINE.match(line)):  # a wire dateline opens the first paragraph
                 place = m.group(1).strip().title()
-                outlet = outlet or (m.group(2).strip() if m.group(2) else None)
+                outlet = outlet or (m.group("agency").strip() if m.group("agency") else None)
+                dateline_day = _dateline_date(m, text)
             if paragraphs >= 2:
                 break
             continue
@@ -320,21 +421,26 @@ def extract_text_meta(text: str) -> TextMeta:
         if outlet is None and (m := _OUTLET_LINE.match(line)):
             outlet = _clean(m.group(1))
             continue
-        if published is None and _is_date_line(line):
+        if published is None and _is_date_line(line) and not _PERIOD.search(line):
             # "29.05.2017 - Update : 30.05.2017": the first date is the publication
-            first = re.split(r"\s[-–—|]\s", line)[0] if _UPDATED.search(line) else line
+            # ("Published 3 May 2024 | Updated 4 May 2024" too, in either order); a line that is only an
+            # update stamp ("Updated August 6, 2025 — 5.48pm") gives a fallback
+            pieces = re.split(r"\s[-–—|]\s", line) if _UPDATED.search(line) else [line]
+            first = next((pc for pc in pieces if re.match(r"\s*(?:first\s+)?(?:published|posted)\b", pc, re.I)
+                          and parse_date(pc)), pieces[0])
             if _UPDATED.match(first.strip()):
-                updated = updated or parse_date(first)
+                updated = updated or parse_date(line)
                 continue
             published = parse_date(first)
             continue
         if place is None and (m := _DATELINE.match(line)):
             place = m.group(1).strip().title()
-            if m.group(2) and outlet is None:
-                outlet = m.group(2).strip()
+            if m.group("agency") and outlet is None:
+                outlet = m.group("agency").strip()
+            dateline_day = _dateline_date(m, text)
         elif place is None and re.fullmatch(r"[A-Z][A-Z .'\-]{2,30}", line) and len(line.split()) <= 3:
             place = line.title()
-    outlet = outlet or piped_outlet
+    outlet = outlet or piped_outlet or _newsletter_name(title, header)
     for line in lines[-3:]:
         # "Jane Doe is a columnist for ...": the byline printed as a bare name line is the author, not a masthead
         if author is None and (m := _BIO_SUBJECT.match(line)) and (m.group(1) in header[:8] or m.group(2) in {
@@ -351,16 +457,40 @@ def extract_text_meta(text: str) -> TextMeta:
                 outlet = m.group(1).strip()
                 break
     outlet = outlet or _told_outlet(text)
-    author = author or _signature(lines)
-    published = published or updated or _url_date(header + lines[-4:]) or _live_day(lines, text)
+    author = author or _signature(lines) or _foot_byline(lines)
+    published = (published or dateline_day or updated or _url_date(header + lines[-4:])
+                 or _live_day(lines, text))
     return TextMeta(title=title, author=author, outlet=outlet, published=published, dateline_place=place)
 
 
-def _affiliation(line: str) -> tuple[str, str | None] | None:
-    """A bare author line with a role and an institution: ("Jane Doe", "Centre for Port Studies")."""
-    parts = [p.strip() for p in line.split(",")]
-    if len(parts) < 3 or len(line.split()) > 25 or not _PERSON.match(parts[0]):
+def _newsletter_name(title: str | None, header: list[str]) -> str | None:
+    """A newsletter's title opens with its own name ("The Morning Pouch: three things ..."), and the header
+    says it is a newsletter."""
+    if not title or not any(re.search(r"\bnewsletter\b", ln, re.I) for ln in header[:8]):
         return None
+    name, colon, _ = title.partition(":")
+    if not colon or not name.startswith("The ") or not 2 <= len(name.split()) <= 5:
+        return None
+    return name if all(_MASTHEAD_WORD.match(w) for w in name.split()) and not _is_place(name[4:]) else None
+
+
+def _foot_byline(lines: list[str]) -> str | None:
+    """A wire credit closing the text: "Reporting by Jane Doe in Lisbon; Editing by John Roe"."""
+    for line in lines[-3:]:
+        if m := _FOOT_BYLINE.match(line):
+            author, _ = _split_author(m.group(1))
+            return author
+    return None
+
+
+def _affiliation(line: str) -> tuple[str, str | None] | None:
+    """A bare author line with a role, and an institution: ("Jane Doe", "Centre for Port Studies");
+    "Jane Doe, Political Correspondent" (a newsroom role alone) names the author too."""
+    parts = [p.strip() for p in line.split(",")]
+    if len(parts) < 2 or len(line.split()) > 25 or not _PERSON.match(parts[0]):
+        return None
+    if len(parts) == 2:
+        return (parts[0], None) if len(parts[1].split()) <= 4 and _JOURNALIST_ROLE.search(parts[1]) else None
     if not _AFFILIATION_ROLE.search(parts[1]):
         return None
     org = parts[-1] if _masthead(parts[-1]) and not _AFFILIATION_ROLE.search(parts[-1]) else None
