@@ -328,6 +328,7 @@ class Found:
     speaker_name: str | None = None
     cue: tuple[int, int] | None = None
     scare: bool = False
+    turn: bool = False  # an answer in a transcript: direct speech without quote marks
 
 
 def _short_attribution(text: str, lex: Lexicon, lead: bool = False) -> bool:
@@ -421,10 +422,13 @@ def _humanish(tok: Token) -> bool:
     return lemma.endswith(("er", "or", "ist", "ian", "man", "woman", "person", "ee"))
 
 
+NOT_PERSON_ENTS = frozenset({"ORG", "FAC", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART"})  # a surname is often "GPE"
+
+
 class _DocView:
     """Per-document lookups shared by the rules: tokens by offset, quotes per token, names."""
 
-    def __init__(self, doc: Doc, marks: list[Mark], lex: Lexicon) -> None:
+    def __init__(self, doc: Doc, marks: list[Mark], lex: Lexicon, answers: list[tuple[int, int]] | None = None) -> None:
         self.doc = doc
         self.text = doc.text
         self.lex = lex
@@ -440,8 +444,14 @@ class _DocView:
             for t in span:
                 if self.in_quote[t.i] < 0:
                     self.in_quote[t.i] = qi
+        for k, (s, e) in enumerate(answers or []):  # an answer turn is speech, as if in quote marks
+            span = doc.char_span(s, e, alignment_mode="expand")
+            for t in span if span is not None else []:
+                if self.in_quote[t.i] < 0:
+                    self.in_quote[t.i] = len(marks) + k
         self.persons = [e for e in doc.ents if e.label_ == "PERSON" and self.in_quote[e.start] < 0]
         self._lemmas: dict[tuple[str, str], list[int]] | None = None
+        self._titled: list[tuple[int, frozenset[str], str | None, str]] | None = None
         self._intros: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
         self._sstarts: list[int] = []
         self._sends: list[int] = []
@@ -490,7 +500,42 @@ class _DocView:
                 return max(forms, key=len)
         if actor.get("kind") in ("organization", "group"):
             return _proper_core(name)
+        if actor.get("kind") == "person" and _title_only(name):
+            # "Chairman" for "Chairman of the ... Council, Supreme Commander ... Jane Doe": the person
+            for m in actor.get("mentions") or []:
+                found = self.chain_person(int(m[0]))
+                if found is not None:
+                    return found[1]
         return self.full_name(name) if actor.get("kind") == "person" else name
+
+    def chain_person(self, pos: int) -> tuple[str | None, str] | None:
+        """(actor id, name) of the person a chain of titles starting at ``pos`` ends in."""
+        run = _chain_name(self.text, pos)
+        if run is None:
+            return None
+        last = run.split()[-1].lower()
+        for actor in self.doc._.np_actors or []:
+            words = str(actor["name"]).split()
+            if actor.get("kind") == "person" and words and words[-1].lower() == last and not _title_only(actor["name"]):
+                return str(actor["id"]), self.full_name(str(actor["name"]))
+        return None, self.full_name(run)
+
+    def titled_people(self) -> list[tuple[int, frozenset[str], str | None, str]]:
+        """Every "<titles of COUNTRY ...> <Name>" chain of the text, once per document:
+        (start, countries and title words of the chain, actor id, name)."""
+        if self._titled is None:
+            self._titled = []
+            for m in TITLE_START_RE.finditer(self.text):
+                got = self.chain_person(m.start())
+                if got is None:
+                    continue
+                chain = CHAIN_RE.match(self.text, m.start())
+                words = re.findall(r"[A-Z][\w'\u2019-]*", chain.group() if chain else "")
+                codes = frozenset(c for c in (country_of(w) for w in words if w not in got[1].split()) if c)
+                titles = frozenset(w.lower() for w in words if w not in got[1].split())
+                if codes:
+                    self._titled.append((m.start(), codes | titles, got[0], got[1]))
+        return self._titled
 
     def antecedent(self, tok: Token, want: str) -> Token | None:
         ante, _ = self.antecedent_how(tok, want)
@@ -588,8 +633,8 @@ class _DocView:
         if actor is None or actor.get("kind") != "person" or actor.get("gender") is not None:
             return None
         for t in self.doc[max(sent.start, before - 4 * WINDOW) : min(sent.end, before)]:
-            if t.pos_ != "PROPN" or self.in_quote[t.i] >= 0 or t.i == cand.i:
-                continue
+            if t.pos_ != "PROPN" or self.in_quote[t.i] >= 0 or t.i == cand.i or t.ent_type_ in NOT_PERSON_ENTS:
+                continue  # never a name the tagger reads as an organisation ("the Appellate Body")
             other = self.index.actor_for(t.idx, t.idx + len(t))
             if other is not None and other.get("kind") == "person" and other.get("gender") == gender \
                     and other.get("id") != actor.get("id"):
@@ -730,10 +775,26 @@ def _never_speaker(tok: Token) -> bool:
     return False
 
 
+AMOUNT_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "DATE", "TIME"})
+
+
+def _amount(tok: Token) -> bool:
+    """A number, sum or measure ("$150", "a $150 fee", "38 per cent"): never a speaker. "Two of the
+    people" is a part of a group and can speak."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False
+    if tok.ent_type_ in AMOUNT_ENTS or tok.pos_ == "NUM" or tok.like_num:
+        return True
+    return tok.pos_ == "NOUN" and any(
+        c.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") and c.dep_ in ("nummod", "compound", "amod", "quantmod")
+        for c in tok.children
+    )
+
+
 def _subject(tok: Token, view: _DocView) -> Token | None:
     """The speaker token of a cue, kept within the cue's paragraph."""
     subj = _raw_subject(tok, view)
-    if subj is not None and (subj.lower_ in NOBODY or _never_speaker(subj)):
+    if subj is not None and (subj.lower_ in NOBODY or _never_speaker(subj) or _amount(subj)):
         return None
     return _in_paragraph(subj, tok, view) if subj is not None else None
 
@@ -795,6 +856,10 @@ def _raw_subject(tok: Token, view: _DocView) -> Token | None:
                     if pobj.dep_ == "pobj":
                         return pobj
         if cur.dep_ in ("xcomp", "advcl", "pcomp", "conj", "prep", "acl", "pobj") and cur.head.i != cur.i:
+            outer = _outer_reporter(cur, view) if cur is not tok and view.lex.is_cue(cur) else None
+            if outer is not None:  # "X said Y was '...' and denied ..., saying ...": X says it
+                cur = outer
+                continue
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
                 noun = cur.head
                 if noun.lemma_.lower() not in view.lex.nouns and noun.lower_ not in view.lex.nouns:
@@ -889,13 +954,16 @@ def _np_span(tok: Token) -> tuple[int, int]:
             left = min(left, child.left_edge.i)
     right = tok.i
     for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ in ("of", "for", "from", "at", "close", "with", "in"):
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "from", "at", "close", "with", "in", "on"):
             if child.lower_ == "in" and not any(
                 g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC", "ORG") or g.pos_ == "PROPN"
-                                      or any(c.pos_ == "PROPN" and c.dep_ == "compound" for c in g.children))
+                                      or any(c.pos_ == "PROPN" and c.dep_ in ("compound", "poss") for c in g.children)
+                                      or g.lemma_.lower() in ORG_NOUNS)
                 for g in child.children
             ):
-                break
+                break  # "a diplomat in Dakar", "an official in the foreign ministry", not "a man in his 60s"
+            if child.lower_ == "on" and not any(g.dep_ == "pobj" and g.lemma_.lower() == "side" for g in child.children):
+                break  # "officials on both sides"
             right = max(right, child.right_edge.i)
         elif child.dep_ in ("amod", "compound") and child.i == right + 1:
             right = child.right_edge.i
@@ -941,8 +1009,101 @@ def _named_appos(tok: Token) -> Token | None:
     return late[-1] if late else None
 
 
+TITLE_WORDS = ROLE_NOUNS | ORG_NOUNS | frozenset(
+    "supreme commander commander-in-chief chief council forces armed state states republic kingdom federation "
+    "presidium national security defence defense affairs high general first acting excellency majesty highness "
+    "emir sheikh sultan crown royal people peoples union assembly leader chairperson ministers prime head "
+    "federal central supreme honourable honorable hon his her".split()
+)
+TOP_OFFICE = frozenset("leader head president king queen emir sultan premier".split())  # "the X leader"
+NAME_PARTICLES = frozenset("oglu ogly kyzy qizi bin bint ibn al el van von der de da dos del y ben".split())
+CHAIN_RE = re.compile(r"(?:[A-Z][\w'\u2019.-]*|(?:of|the|and|for|oglu|ogly|kyzy|qizi|bin|bint|ibn|al|el|van|von|der|"
+                      r"de|da|dos|del|y|ben)\b|,|[ \t]+)+")
+TITLE_START_RE = re.compile(r"\b(?:President|Prime Minister|Chairman|Chairwoman|Chairperson|King|Queen|Emir|Sultan|"
+                            r"Minister|Secretary|Chancellor|Premier|Leader|Head|Speaker|Governor|Vice)\b")
+
+
+def _title_word(word: str) -> bool:
+    low = word.lower().strip(".,")
+    return low in TITLE_WORDS or low in SMALL_WORDS or country_of(word) is not None or any(
+        part in TITLE_WORDS for part in low.split("-") if part)
+
+
+def _title_only(name: str) -> bool:
+    """"Chairman", "Supreme Commander", "Azerbaijani President": a title, not a personal name."""
+    words = name.split()
+    return bool(words) and all(_title_word(w) for w in words)
+
+
+def _chain_name(text: str, pos: int) -> str | None:
+    """The personal name that ends a chain of titles at ``pos`` ("Chairman of the Presidium of the
+    Supreme Council Jane Doe" -> "Jane Doe"): the last run of capitalised words that are neither
+    titles, institutions nor countries, two words at least, right after a title."""
+    m = CHAIN_RE.match(text, pos)
+    if m is None:
+        return None
+    chain = m.group().rstrip(" \t,")
+    words = [w for w in re.split(r"[ \t]+", chain.replace(",", " , ")) if w]
+    run: list[str] = []
+    for w in reversed(words):
+        if w == "," or (w.lower() in SMALL_WORDS and w.lower() not in NAME_PARTICLES):
+            break
+        if w.lower() in NAME_PARTICLES or (w[:1].isupper() and not _title_word(w)):
+            run.insert(0, w)
+            continue
+        break
+    while run and run[0].lower() in NAME_PARTICLES:
+        run.pop(0)
+    while run and run[-1].lower() in NAME_PARTICLES:
+        run.pop()
+    caps = [w for w in run if w[:1].isupper()]
+    if len(caps) < 2 or len(run) == len(words) or not _title_word(words[len(words) - len(run) - 1]):
+        return None
+    return " ".join(run).rstrip(".")
+
+
+def _fix_titled_speaker(tok: Token, view: _DocView, found: Found) -> None:
+    """A speaker named by titles: "the President of X" / "the X leader" is the person the text
+    introduced with the titles of country X, not another head of state the linker chose; and a
+    name swallowed by a long title ("Presidium of the Supreme Council Jane Doe") is that person."""
+    name = found.speaker_name
+    if name is None or tok.pos_ == "PRON" or tok.ent_type_ == "PERSON":
+        return
+    if found.speaker_span is not None and len(name.split()) >= 3 and not _title_only(name):
+        got = view.chain_person(found.speaker_span[0])
+        if got is None and " of " in name:
+            got = view.chain_person(found.speaker_span[0] + name.find(" of ") + 1)
+        if got is not None and name.endswith(got[1].split()[-1]):
+            found.speaker_actor, found.speaker_name = got
+            return
+    if tok.lemma_.lower() not in TITLE_WORDS or not any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this")) for c in tok.children
+    ):
+        return  # "a senior diplomat" is someone new, "the president" someone named before
+    office = tok.lemma_.lower()
+    s, e = _np_span(tok)
+    codes = {c for c in (country_of(t.text) for t in view.doc.char_span(s, e, alignment_mode="expand") or []
+                         if t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper()) if c}
+    if len(codes) != 1:
+        return
+    code = codes.pop()
+    actor = view.index.actor_for(tok.idx, tok.idx + len(tok))
+    if actor is not None and (actor.get("kind") != "person" or (
+            actor.get("country") == code and not _title_only(str(actor["name"])))):
+        return
+    people = {(a, n) for _, cs, a, n in view.titled_people() if code in cs and (office in TOP_OFFICE or office in cs)}
+    if len(people) == 1:
+        found.speaker_actor, found.speaker_name = people.pop()
+
+
 def resolve_speaker(tok: Token, view: _DocView, found: Found) -> None:
     """Fill speaker span, actor and name from the subject token (actor first, text second)."""
+    _resolve_speaker(tok, view, found)
+    if found.speaker_name is not None and found.speaker_tok is not None:
+        _fix_titled_speaker(found.speaker_tok, view, found)
+
+
+def _resolve_speaker(tok: Token, view: _DocView, found: Found) -> None:
     ent = _entity_of(tok)
     if tok.pos_ != "PROPN" and tok.ent_type_ != "PERSON":
         named = _named_appos(tok)
@@ -1109,29 +1270,35 @@ def _cue_span(tok: Token, phrases: list[tuple[int, int]]) -> tuple[int, int]:
 
 
 def _governs(cue: Token, toks: Span) -> bool:
-    """Does ``cue`` govern the quote through its reported clause? Every verb on the way up
-    from the quote must belong to that clause (ccomp, xcomp, conj), so "detained the ship
-    'X'" under "recalled" does not count."""
+    """Does ``cue`` govern the quote through its reported clause?"""
+    return _govern_depth(cue, toks) >= 0
+
+
+def _govern_depth(cue: Token, toks: Span) -> int:
+    """How many steps up from the quote ``cue`` governs it through its reported clause (-1: it does
+    not). Every verb on the way up from the quote must belong to that clause (ccomp, xcomp, conj),
+    so "detained the ship 'X'" under "recalled" does not count; the nearest governing cue is the
+    quote's own ("X accuses Y of 'Z'; W insists ...": X's words)."""
     for t in toks:
         if not (t.head.i < toks.start or t.head.i >= toks.end or t.head.i == t.i):
             continue
         cur = t
-        for _ in range(WINDOW // 2):  # a deep run-on parse is not climbed to its root once per cue
+        for step in range(WINDOW // 2):  # a deep run-on parse is not climbed to its root once per cue
             if cur.head.i == cur.i:
                 break
             head = cur.head
             if head.i == cue.i:
-                return True
+                return step
             if head.pos_ in ("VERB", "AUX") and not (toks.start <= head.i < toks.end):
                 if head.dep_ not in ("ccomp", "xcomp", "conj", "parataxis", "pcomp", "dep", "advcl", "relcl"):
-                    return False
+                    return -1
                 if head.dep_ in ("relcl", "advcl") and any(
                     c.lower_ in RELATIVE and c.dep_ in ("nsubj", "nsubjpass") or c.lower_ == "which"
                     for c in head.children
                 ):
-                    return False  # ", which is ... for 'X'": the writer's aside, not the reported clause
+                    return -1  # ", which is ... for 'X'": the writer's aside, not the reported clause
             cur = head
-    return False
+    return -1
 
 
 AUX_WORDS = frozenset("had has have was were is are be been being would will could should may might must "
@@ -1164,6 +1331,111 @@ def _title_before(text: str, pos: int, lex: Lexicon) -> bool:
     return any(w in lex.titles for w in words[-2:])
 
 
+# --- 4. transcript turns ---------------------------------------------------------------------------
+
+TURN_RE = re.compile(r"^[ \t]*(?:\*\*)?([A-Z][^\n:*?!\"\u201c]{0,60}?)(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]+(?=\S)", re.M)
+TURN_WORD_RE = re.compile(r"(?:[A-Z][\w.'\u2019-]*|[a-z]{1,3}|bin|van|von|der|del|della|dos)")
+QUESTION_LABELS = frozenset({"q", "question", "questions", "reporter", "journalist", "interviewer",
+                             "audience member", "audience"})
+ANSWER_LABELS = frozenset({"a", "answer"})
+HONORIFICS = frozenset("mr mrs ms miss dr prof professor sir dame madam mme".split())
+NOT_TURN_LABELS = frozenset(
+    "update updated note translation published issued explainer watch read related photo photos video source "
+    "sources correction clarification background analysis comment opinion live breaking exclusive more also "
+    "disclaimer caption credit credits tags topics share listen context summary takeaway verdict claim rating "
+    "contact correspondent reporting dateline file agenda programme program schedule".split()
+) | {"editor's note", "editors' note", "editor\u2019s note", "read more", "see also", "last updated",
+     "key points", "fact check", "the claim", "the facts", "our ruling", "what we know"}
+TURN_ROLE_MODIFIERS = frozenset("deputy vice assistant associate former acting chief principal senior".split())
+
+
+@dataclass
+class Turn:
+    """A labelled paragraph of a transcript or interview: ``label`` and ``body`` are char spans;
+    ``role`` is "q" (a question: the questioner's words are not reported as quotes) or "a"."""
+
+    par: int
+    label: tuple[int, int]
+    body: tuple[int, int]
+    key: str
+    role: str = ""
+
+
+def _label_key(label: str) -> str:
+    return " ".join(label.lower().replace("\u2019", "'").rstrip(".").split())
+
+
+def _speakerlike_label(span: Span | None, key: str) -> bool:
+    """A label that names someone (a person, a role, an organisation), not a header ("Update", "Monday")."""
+    if key in ANSWER_LABELS or key in QUESTION_LABELS:
+        return True
+    words = key.replace(".", " ").split()
+    if any(w in ROLE_NOUNS or w in HONORIFICS or w.endswith(("person", "man", "woman")) for w in words):
+        return True
+    if span is None:
+        return False
+    if any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL") or t.lower_ in NEVER_SPEAKERS
+           for t in span):
+        return False
+    return any(t.ent_type_ in ("PERSON", "ORG", "NORP") or t.pos_ == "PROPN" for t in span)
+
+
+def find_turns(doc: Doc) -> list[Turn]:
+    """Speaker turns of a transcript or interview ("Question: ...", "SPOKESPERSON: ...", "Jane Doe: ...").
+
+    A labelled paragraph counts only inside a dialogue: its label asks questions (Q, Question, Reporter,
+    or a label whose turns are mostly questions), answers the paragraph just before (a question), or is a
+    speaker's label used again in a text that has questions or other speakers. A dateline ("CITY: ..."),
+    a header ("Update: ...") or a headline ("Minister: ...") stands alone and is no turn."""
+    text = doc.text
+    if text.count(":") < 2:
+        return []
+    pars = paragraphs(text)
+    starts = [p[0] for p in pars]
+    cands: list[Turn] = []
+    for m in TURN_RE.finditer(text):
+        label = m.group(1).strip()
+        words = label.split()
+        if not 1 <= len(words) <= 6 or not all(TURN_WORD_RE.fullmatch(w) for w in words):
+            continue
+        key = _label_key(label)
+        if key in NOT_TURN_LABELS or any(ch.isdigit() for ch in label):
+            continue
+        pi = bisect.bisect_right(starts, m.start()) - 1
+        if pi < 0 or starts[pi] > m.start():
+            continue
+        bs, be = _trim(text, m.end(), pars[pi][1])
+        if be - bs < 2:
+            continue
+        ls = m.start(1)
+        cands.append(Turn(pi, (ls, ls + len(label)), (bs, be), key))
+    if len(cands) < 2:
+        return []
+    counts: dict[str, int] = {}
+    asked: dict[str, int] = {}
+    for c in cands:
+        counts[c.key] = counts.get(c.key, 0) + 1
+        asked[c.key] = asked.get(c.key, 0) + ("?" in text[c.body[0] : c.body[1]])
+    asks = {k for k in counts if k in QUESTION_LABELS
+            or (k not in ANSWER_LABELS and counts[k] >= 2 and 2 * asked[k] >= counts[k])}
+    likes = {c.key: _speakerlike_label(doc.char_span(*c.label, alignment_mode="expand"), c.key) for c in cands}
+    repeated = [k for k in counts if k not in asks and counts[k] >= 2 and likes[k]]
+    by_par: dict[int, Turn] = {}
+    for c in cands:
+        if c.key in asks:
+            c.role = "q"
+        by_par[c.par] = c
+    for c in cands:
+        if c.role or not likes[c.key]:
+            continue
+        prev = by_par.get(c.par - 1)
+        if (prev is not None and prev.role == "q") or (c.key in ANSWER_LABELS and asks) or (
+            c.key in repeated and (asks or len(repeated) >= 2)
+        ):
+            c.role = "a"
+    return [c for c in cands if c.role]
+
+
 class QuoteAnnotator:
     """Finds quote marks, cue verbs and speakers; writes ``doc._.np_quotes``."""
 
@@ -1179,10 +1451,17 @@ class QuoteAnnotator:
         lex = self.lex
         text = doc.text
         marks = scan_quotes(text) if MARK_RE.search(text) else []
-        view = _DocView(doc, marks, lex)
+        turns = find_turns(doc) if ":" in text else []
+        answers = self._answer_spans(turns, marks, text)
+        view = _DocView(doc, marks, lex, [a for a in answers if a is not None])
         regions = build_regions(text, marks, lex)
-        found = self._quotes(marks, regions, view)
+        spoken = self._turn_quotes(turns, answers, view)
+        found = self._quotes(marks, regions, view, spoken)
+        found.extend(spoken)
         found.extend(self._indirect(view, found, marks))
+        if turns:
+            self._you_in_questions(found, turns, spoken)
+        self._headline_quotes(found, view)
         found.sort(key=lambda f: (f.start, f.end))
         doc._.np_quotes = [
             {
@@ -1227,7 +1506,129 @@ class QuoteAnnotator:
                 return "direct"
         return "partial"
 
-    def _quotes(self, marks: list[Mark], regions: list[Region], view: _DocView) -> list[Found]:
+    # -- transcript turns -> direct quotes
+
+    @staticmethod
+    def _answer_spans(turns: list[Turn], marks: list[Mark], text: str) -> list[tuple[int, int] | None]:
+        """Per turn, the span an answer's words take: its body and the unlabelled paragraphs that
+        carry on the answer before the next turn (None for questions)."""
+        pars = paragraphs(text)
+        out: list[tuple[int, int] | None] = []
+        for k, t in enumerate(turns):
+            if t.role != "a":
+                out.append(None)
+                continue
+            end = t.body[1]
+            nxt = turns[k + 1].par if k + 1 < len(turns) else -1
+            for pi in range(t.par + 1, nxt if nxt > 0 else t.par + 1):
+                ps, pe = _trim(text, *pars[pi])
+                body = text[ps:pe]
+                if len(body.split()) < 4 or not ENDS_SENTENCE_RE.search(body) or MARK_RE.match(body):
+                    break
+                end = pe
+            out.append((t.body[0], end))
+        return out
+
+    def _turn_quotes(self, turns: list[Turn], answers: list[tuple[int, int] | None], view: _DocView) -> list[Found]:
+        """An answer turn is a direct quote of its label's speaker (unless it opens with quote marks,
+        which the mark pass reports)."""
+        out: list[Found] = []
+        names: dict[str, tuple[str | None, str | None]] = {}
+        for t, span in zip(turns, answers, strict=True):
+            if span is None or MARK_RE.match(view.text, t.body[0]):
+                continue
+            f = Found(span[0], span[1], "direct", Region(span[0], span[1]))
+            f.turn = True
+            if t.key not in names:
+                names[t.key] = self._turn_speaker(t, turns, view)
+            f.speaker_actor, f.speaker_name = names[t.key]
+            f.speaker_span = t.label
+            out.append(f)
+        return out
+
+    @staticmethod
+    def _turn_speaker(t: Turn, turns: list[Turn], view: _DocView) -> tuple[str | None, str | None]:
+        """(actor id, name) for a turn label: "A" is the interviewee, a role ("Spokesperson") the person
+        named for that role before the dialogue, a name ("Doe", "JANE DOE") the fullest form of it."""
+        text = view.text
+        actors = [a for a in view.doc._.np_actors or [] if a.get("kind") == "person"]
+        first = turns[0].label[0]
+        if t.key in ANSWER_LABELS:
+            # the person the introduction is about: most mentioned there, first named on a tie
+            intro = [(sum(1 for m in a.get("mentions") or [] if m[0] < first),
+                      -min((m[0] for m in a.get("mentions") or []), default=len(text)), a) for a in actors]
+            intro = [x for x in intro if x[0] > 0]
+            if not intro:
+                return None, None
+            best = max(intro, key=lambda x: (x[0], x[1]))[2]
+            return str(best["id"]), view.actor_name(best)
+        label = text[t.label[0] : t.label[1]]
+        words = [w.title() if w.isupper() and len(w) > 1 else w for w in label.replace(".", " ").split()]
+        core = [w for w in words if w.lower() not in HONORIFICS]
+        if not core:
+            return None, label
+        low = [w.lower() for w in core]
+        span = view.doc.char_span(*t.label, alignment_mode="expand")
+        is_name = span is not None and any(x.ent_type_ == "PERSON" for x in span)
+        if not is_name and (low[-1] in ROLE_NOUNS or low[-1].endswith(("person", "man", "woman"))):
+            found = QuoteAnnotator._role_holder(" ".join(low), first, view)
+            if found is not None:
+                return found
+            holders = [a for a in actors if str(a.get("role") or "").lower() in (" ".join(low), low[-1])]
+            if len(holders) == 1:
+                return str(holders[0]["id"]), view.actor_name(holders[0])
+            return None, " ".join(core)
+        same = [a for a in actors if str(a["name"]).split() and str(a["name"]).split()[-1].lower() == low[-1]
+                and set(low) <= {w.lower() for w in str(a["name"]).split()}]
+        if same:
+            best = max(same, key=lambda a: len(a.get("mentions") or []))
+            return str(best["id"]), view.actor_name(best)
+        return None, view.full_name(" ".join(core))
+
+    @staticmethod
+    def _role_holder(role: str, before: int, view: _DocView) -> tuple[str | None, str | None] | None:
+        """The person named beside a role before ``before``: "Jane Doe, Spokesperson for ...",
+        "Deputy Spokesperson Jane Doe", "the spokesperson for the ministry, Jane Doe"."""
+        text = view.text
+        low_text = text[:before].lower()
+        words = role.split()
+        for hit in re.finditer(r"\b" + re.escape(role) + r"\b", low_text):
+            prev = low_text[max(0, hit.start() - 20) : hit.start()].split()
+            if prev and prev[-1] in TURN_ROLE_MODIFIERS and prev[-1] not in words:
+                continue  # "Deputy Spokesperson X" does not hold the label "Spokesperson"
+            for ent in view.persons:
+                if ent.end_char <= hit.start():
+                    gap = text[ent.end_char : hit.start()]
+                    ok = re.fullmatch(r"\s*,\s*(?:the\s+|a\s+|an\s+)?", gap, re.I) is not None
+                elif ent.start_char >= hit.end():
+                    gap = text[hit.end() : ent.start_char]
+                    ok = re.fullmatch(r"(?:\s+(?:for|of|to|at)\s+[^,.;:\n]{1,60})?\s*,?\s*", gap) is not None
+                else:
+                    ok = False
+                if ok:
+                    actor = view.index.actor_for(ent.start_char, ent.end_char)
+                    if actor is not None and actor.get("kind") == "person":
+                        return str(actor["id"]), view.actor_name(actor)
+                    return None, view.full_name(ent.text)
+        return None
+
+    @staticmethod
+    def _you_in_questions(found: list[Found], turns: list[Turn], spoken: list[Found]) -> None:
+        """"You have accused X of ..." in an interviewer's question: "you" is the one who answers next."""
+        for f in found:
+            tok = f.speaker_tok
+            if tok is None or tok.lower_ != "you" or f.speaker_name is not None:
+                continue
+            for k, t in enumerate(turns):
+                if t.role == "q" and t.body[0] <= tok.idx < t.body[1]:
+                    nxt = next((g for g in spoken if g.start > t.body[1]), None)
+                    if nxt is not None and nxt.start <= (turns[k + 1].body[0] if k + 1 < len(turns) else nxt.start):
+                        f.speaker_actor, f.speaker_name = nxt.speaker_actor, nxt.speaker_name
+                    break
+
+    def _quotes(
+        self, marks: list[Mark], regions: list[Region], view: _DocView, spoken: list[Found] | None = None
+    ) -> list[Found]:
         out: list[Found] = []
         by_mark: dict[int, Found] = {}
         for reg in regions:
@@ -1241,7 +1642,7 @@ class QuoteAnnotator:
                     self._attribute(f, qi, reg, rspan, phrases, marks, view)
                 out.append(f)
         self._coordinated_quotes(out, view)
-        self._repeated_quotes(out, view)
+        self._repeated_quotes(out + (spoken or []), view)
         self._context_speakers(out, marks, regions, view, by_mark)
         out.extend(self._nested_quotes(marks, by_mark, view))
         return self._merge_groups(out)
@@ -1255,7 +1656,7 @@ class QuoteAnnotator:
         def norm(f: Found) -> str:
             return " ".join(WORD_RE.findall(text[f.start : f.end].lower()))
 
-        attributed = [(norm(g), g) for g in found if g.speaker_name is not None and g.cue is not None]
+        attributed = [(norm(g), g) for g in found if g.speaker_name is not None and (g.cue is not None or g.turn)]
         for f in found:
             if f.cue is not None or f.scare or f.mark is None:
                 continue
@@ -1263,7 +1664,8 @@ class QuoteAnnotator:
             if len(key) < 6:
                 continue
             for other, g in attributed:
-                if g is not f and (other == key or other.startswith(key + " ")):
+                if g is not f and (other == key or other.startswith(key + " ") or (
+                    g.turn and key.count(" ") >= 3 and f" {key} " in f" {other} ")):
                     f.speaker_span, f.speaker_actor, f.speaker_name = g.speaker_span, g.speaker_actor, g.speaker_name
                     f.speaker_tok = g.speaker_tok
                     if other == key:
@@ -1271,6 +1673,33 @@ class QuoteAnnotator:
                     elif f.kind == "partial":
                         f.kind = "direct"
                     break
+
+    @staticmethod
+    def _headline_quotes(found: list[Found], view: _DocView) -> None:
+        """A quote in the headline or standfirst ("Canberra takes India to WTO over 'unjustified'
+        duties") whose words the body reports with a speaker, in quote marks or in a reported clause:
+        that speaker's."""
+        text = view.text
+        body_start = -1
+        for ps, pe in paragraphs(text):
+            line = text[ps:pe].strip()
+            if len(line.split()) >= 12 and ENDS_SENTENCE_RE.search(line):
+                body_start = ps
+                break
+        heads = [f for f in found if f.start < body_start and f.mark is not None and f.speaker_name is None
+                 and not f.scare]
+        if not heads:
+            return
+        body = [(" " + " ".join(WORD_RE.findall(text[g.start : g.end].lower())) + " ", g)
+                for g in found if g.start >= body_start and g.speaker_name is not None]
+        for f in heads:
+            key = " ".join(WORD_RE.findall(text[f.start : f.end].lower()))
+            if len(key) < 6:
+                continue
+            g = next((g for words, g in body if f" {key} " in words), None)
+            if g is not None:
+                f.speaker_span, f.speaker_actor, f.speaker_name = g.speaker_span, g.speaker_actor, g.speaker_name
+                f.speaker_tok = g.speaker_tok
 
     @staticmethod
     def _coordinated_quotes(found: list[Found], view: _DocView) -> None:
@@ -1386,18 +1815,20 @@ class QuoteAnnotator:
                     return True
             return any(a <= marks[o].open < b for o in reg.quotes if o != qi)
 
-        scored: list[tuple[int, int, Token]] = []
+        scored: list[tuple[int, int, int, Token]] = []
         for t in cues:
-            gov = qtoks is not None and _governs(t, qtoks)
+            depth = _govern_depth(t, qtoks) if qtoks is not None else -1
+            gov = depth >= 0
             if f.kind == "partial" and not gov:
                 continue
             if not gov and blocked(t):
                 continue
             dist = mk.open - t.idx if t.idx < mk.open else t.idx - qend
-            scored.append((0 if gov else 1, dist, t))
+            # a partial quote belongs to the cue nearest to it in the tree; a direct one to the nearest cue
+            scored.append((0 if gov else 1, depth if f.kind == "partial" else 0, dist, t))
         according = self._according(rspan, view)
-        scored.sort(key=lambda s: (s[0], s[1]))
-        for rank, _, cue in scored:
+        scored.sort(key=lambda s: (s[0], s[1], s[2]))
+        for rank, _, _, cue in scored:
             if _negated_cue(cue):
                 continue
             subj = _subject(cue, view)
