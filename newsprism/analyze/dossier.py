@@ -10,6 +10,7 @@ from collections import Counter
 from typing import Any
 
 from newsprism.analyze.commitments import find_commitments
+from newsprism.analyze.event_merge import merge_events
 from newsprism.analyze.evidence import evidence, evidence_at
 from newsprism.analyze.framing import article_framing
 from newsprism.analyze.summary import summarize
@@ -67,6 +68,8 @@ def build_dossier(annotations: list[Annotation], linked: Linked | None = None) -
                 "claimed_by": actors.global_id(aid, e.claimed_by),
                 "evidence": [evidence(aid, e.evidence)],
             })
+    story_of = {aid: str(s["id"]) for s in linked.stories for aid in s["articles"]}  # type: ignore[attr-defined]
+    events = merge_events(events, story_of, {a.article.id: a.article.outlet for a in annotations})
     mentions_by_actor: Counter[str] = Counter()
     for a in actors.actors:
         mentions_by_actor[str(a["id"])] = int(str(a["mentions"]))

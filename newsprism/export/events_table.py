@@ -2,7 +2,8 @@
 
 Columns follow GDELT 2.0's event table where a counterpart exists (SQLDATE,
 Actor1Name, Actor1CountryCode, EventCode, EventRootCode, QuadClass,
-GoldsteinScale, SOURCEURL) and add what GDELT drops: the PLOVER type and mode,
+GoldsteinScale, SOURCEURL, NumMentions, NumArticles, NumSources: one row per event,
+its mentions across articles merged by ``analyze/event_merge.py``) and add what GDELT drops: the PLOVER type and mode,
 the exact evidence text and offsets, the article and outlet, and whose claim
 it is when the event sits inside a quote.
 """
@@ -18,7 +19,7 @@ COLUMNS = [
     "GLOBALEVENTID", "SQLDATE", "Actor1Name", "Actor1CountryCode", "Actor1Role", "Actor2Name",
     "Actor2CountryCode", "Actor2Role", "EventCode", "EventRootCode", "QuadClass", "GoldsteinScale",
     "PloverType", "PloverMode", "ClaimedBy", "ArticleId", "Outlet", "SOURCEURL", "EvidenceStart",
-    "EvidenceEnd", "EvidenceText",
+    "EvidenceEnd", "EvidenceText", "NumMentions", "NumArticles", "NumSources",
 ]
 
 # CAMEO root -> QuadClass (1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict)
@@ -48,6 +49,9 @@ def event_rows(dossier: dict[str, Any]) -> list[dict[str, Any]]:
             "ClaimedBy": actors.get(e.get("claimed_by") or "", {}).get("name"),
             "ArticleId": e["article"], "Outlet": art.get("outlet"), "SOURCEURL": art.get("url") or art.get("source"),
             "EvidenceStart": ev["start"], "EvidenceEnd": ev["end"], "EvidenceText": ev["text"],
+            # as GDELT counts them: one row per event, however many articles report it
+            "NumMentions": e.get("mentions", 1), "NumArticles": len(e.get("articles") or [e["article"]]),
+            "NumSources": len(e.get("outlets") or []) or 1,
         })
     return rows
 
@@ -66,7 +70,8 @@ def to_parquet(rows: list[dict[str, Any]], path: str | Path | io.BytesIO) -> Non
     import pyarrow.parquet as pq
 
     table = pa.Table.from_pylist(rows, schema=pa.schema([
-        (c, pa.int64() if c in ("QuadClass", "EvidenceStart", "EvidenceEnd")
+        (c, pa.int64() if c in ("QuadClass", "EvidenceStart", "EvidenceEnd", "NumMentions", "NumArticles",
+                                "NumSources")
          else pa.float64() if c == "GoldsteinScale" else pa.string()) for c in COLUMNS
     ]))
     pq.write_table(table, path if isinstance(path, io.BytesIO) else str(path))
