@@ -14,7 +14,11 @@ Resolution rules (TempEval-3 / TimeML conventions), documented here because they
 * A bare weekday ("on Monday") takes the nearest such day to the document date: on or before
   it when the nearest verb cue in the sentence is past tense, on or after it when future
   ("will", "next", "scheduled"), else the closest within +-3 days ("last Monday" is strictly
-  before, "next Monday" strictly after).
+  before, "next Monday" strictly after). Items of a list under a forward-looking heading
+  ("COMING UP", "Next week:", "What to watch") are ahead.
+* "The following year", "later that year", "a week later" count from the last date mentioned at
+  whatever granularity ("in 1962 ... the following year" is 1963), not from an earlier day.
+* A date and a clock time written as one timestamp ("6 August 2025 — 5.48pm") are one TIME.
 * A month or month-day without a year ("in March", "May 29") takes the year of an explicit
   year earlier in the same sentence, else the document year moved by tense (past: the latest
   such date not after the document date; future: the earliest not before it).
@@ -90,7 +94,8 @@ _SMALL = (
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _NUM_RE = (
     rf"(?:\d+(?:\.\d+)?|{_TENS}(?:[\s-]{_SMALL})?|{_SMALL}|an?|a\s+dozen|dozen|a\s+couple(?:\s+of)?"
-    r"|a\s+few|few|several|many|some|another|(?:one\s+|a\s+)?hundred|dozens\s+of|hundreds\s+of|half\s+an?)"
+    r"|a\s+few|few|several|many|some|another|(?:one\s+|a\s+)?hundred|dozens\s+of|hundreds\s+of|half\s+an?"
+    r"|(?:a|one|three)\s+quarters?\s+of\s+an?)"
 )
 _UNIT_RE = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))"
 _QMOD_RE = (
@@ -203,6 +208,8 @@ class _Ctx:
     day_dates: list[tuple[int, int, dt.date]] = field(default_factory=list)  # (sent, start, date)
     ref_month: tuple[int, int] | None = None  # (year, month) of the last month-precise date mentioned
     last_value: str | None = None  # value of the last calendar DATE mentioned, at its own granularity
+    last_pos: int = -1  # where last_value was mentioned
+    ref_pos: int = -1  # where ref was mentioned (-1: the document date)
     hint: TenseHint | None = None  # the parse's tense for a span, when running as a component
 
     def sent_of(self, pos: int) -> int:
@@ -258,18 +265,68 @@ _PARTICIPLE_AFTER = re.compile(r"\s+by\b", _FLAGS)
 _AUX_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|has|have|not|get|gets)\s+$", _FLAGS)
 _PREP_TENSE = re.compile(
     r"\b(?:(?P<f>until|till|by|before|for)|(?P<p>since))\s+(?:next\s+|this\s+|the\s+)?"
-    rf"(?:\d{{1,2}}(?:[:.]\d\d)?\s*{_AMPM_RE}?\s+on\s+)?$",  # "until 11:59 p.m. on 30 September"
+    rf"(?:\d{{1,2}}(?:[:.]\d\d\s*{_AMPM_RE}?|\s*{_AMPM_RE})\s+on\s+)?"  # "until 11:59 p.m. on 30 September"
+    r"(?:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close)\s+of\s+)?$",  # "before the end of April"
     _FLAGS,
 )
 _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|because|while|although|though|but|where)\b"
     r"|,\s+and\s+(?=(?:the|its|his|her|their|a|an|he|she|they|it|we)\b|(?-i:[A-Z]))", _FLAGS)  # a new clause
 
 
+# a section heading announcing what is ahead: "COMING UP", "Next week:", "What to watch", "The week ahead"
+_AHEAD_HEADING = re.compile(
+    r"(?:coming\s+up|up\s*next|next\s+week|week\s+ahead|days\s+ahead|(?:looking|look)\s+ahead|what\s+to\s+watch"
+    r"|what\s+to\s+expect|what['’]s\s+(?:next|ahead|coming)|watch\s+(?:for|out\s+for)|upcoming|forthcoming|agenda"
+    r"|schedule|diary|calendar|on\s+the\s+horizon|key\s+dates|dates\s+to\s+watch|outlook|preview|next\s+steps)"
+    r"(?:\s+this\s+week)?\s*[:!]?$",
+    _FLAGS,
+)
+# a list item or agenda line: a bullet, or a day/date label ("Monday: ...", "14 March - ...")
+_ITEM_LINE = re.compile(
+    rf"\s*(?:[-*•·–—►▪]|\d{{1,2}}[.)]\s|(?:{_WD_RE}|{_MONTH_RE}|\d{{1,2}}\s+{_MONTH_RE})[^\n:–—-]{{0,24}}[:–—-])",
+    _FLAGS,
+)
+
+
+def _heading_tense(text: str, pos: int) -> int:
+    """+1 when ``pos`` is in a list or agenda block under a forward-looking heading ("COMING UP"), else 0.
+
+    Agenda items are written in the present ("Monday: ministers meet in Brussels") and their days are
+    the coming ones; the heading may also open the line itself ("Next week: ...").
+    """
+    line_start = text.rfind("\n", 0, pos) + 1
+    head = text[line_start:pos]
+    colon = head.find(":")
+    if 0 < colon <= 40 and _AHEAD_HEADING.search(head, 0, colon + 1):
+        return 1  # "Next week: Monday, the council meets ..."
+    if not _ITEM_LINE.match(text, line_start):
+        return 0
+    end = line_start - 1
+    for _ in range(12):  # back over the block's other items and blank lines to its heading
+        if end <= 0:
+            return 0
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        end = start - 1
+        if not line or _ITEM_LINE.match(line):
+            continue
+        return 1 if len(line) <= 60 and _AHEAD_HEADING.search(line) else 0
+    return 0
+
+
+# "a third round, planned for September, was postponed": the plan's date is ahead of the plan, not of today
+_REDUCED_RELATIVE = re.compile(r",\s*(?:originally\s+|initially\s+|first\s+)?(?:planned|scheduled|slated|set|due)\s+$",
+                               _FLAGS)
+
+
 def _tense(ctx: _Ctx, start: int, end: int) -> int:
     """-1 past, +1 future, 0 unknown: the verb cue nearest to the expression in its sentence."""
     prep = _PREP_TENSE.search(ctx.text, max(0, start - 32), start)
-    if prep is not None:
+    if prep is not None and not (prep.group("f") and _REDUCED_RELATIVE.search(ctx.text, max(0, prep.start() - 40),
+                                                                               prep.start())):
         return 1 if prep.group("f") else -1  # "until Friday" looks ahead, "since Friday" back
+    if _heading_tense(ctx.text, start) > 0:
+        return 1
     if ctx.hint is not None:
         parsed = ctx.hint(start, end)  # the governing verb's tense/aspect, from the parse
         if parsed is not None:
@@ -333,7 +390,20 @@ def _shift(d: dt.date, n: int, letter: str, mult: int, timepart: bool) -> str | 
     years = d.year + n * mult
     if mult == 100:
         return f"{years // 100:02d}"
+    if mult == 10:
+        return f"{years // 10:03d}"  # "two decades ago": the decade (TimeML's granularity of the unit)
     return f"{years:04d}"
+
+
+def _last_period(ctx: _Ctx) -> tuple[int, int | None] | None:
+    """(year, month or None) of the last calendar date mentioned, when it is at least as recent as the
+    last day-precise one: "in 1962 ... the following year" counts from 1962, not from an earlier day."""
+    if ctx.last_value is None or ctx.last_pos < ctx.ref_pos:
+        return None
+    m = _CAL_VALUE.match(ctx.last_value)
+    if m is None:
+        return None
+    return int(m.group(1)), (int(m.group(2)) if m.group(2) else None)
 
 
 def _pick_year(ctx: _Ctx, start: int, end: int, month: int, day: int | None) -> int | None:
@@ -385,7 +455,7 @@ def _note_date(ctx: _Ctx, start: int, y: int | None, m: int | None, d: int | Non
             day = dt.date(y, m, d)
         except ValueError:
             return
-        ctx.ref = day
+        ctx.ref, ctx.ref_pos = day, start
         ctx.day_dates.append((ctx.sent_of(start), start, day))
 
 
@@ -621,6 +691,19 @@ def _day_month(m: re.Match[str], text: str) -> _Cand | None:
     if not m.group("wd") and text[m.start():m.start() + 4].lower() == "the ":
         start = m.start()
     return _calendar_date(m, mon, start)
+
+
+@_pattern(rf"(?<![\w$€£.,/])(?P<day>{_DAY_RE})(?=\s*(?:[–-]|to|and|until|till|through)\s*{_DAY_RE}(?:\s+of)?\s+"
+          rf"(?P<mon>{_MONTH_RE})(?![a-z])(?:,?\s+(?P<year>{_YEAR_RE})\b|{_REL_YEAR})?)(?!\s*[–-]\s*\d+\s*(?:%|percent|per\s+cent))", 5,
+          key="month", back=4)
+def _range_first_day(m: re.Match[str], text: str) -> _Cand | None:
+    """"13–26 February 2025", "between 3 and 5 March": the first day takes the month (and year) after the second."""
+    mon = m.group("mon")
+    if not _is_cap(mon) or re.match(r"\s*[–-]\s*\d+\s*-", text[m.end():]):
+        return None  # a lowercase "may", or "3-4-5"
+    if re.search(r"(?:\d[.,]?|[$€£]|\bNo\.?|\bpages?)\s*$", text[max(0, m.start() - 8):m.start()], _FLAGS):
+        return None
+    return _calendar_date(m, mon, m.start())
 
 
 @_pattern(rf"\b(?P<year>{_YEAR_RE})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b(?!-\d)", 6,
@@ -969,6 +1052,12 @@ def _rel_unit(m: re.Match[str], text: str) -> _Cand | None:
         a = ctx.anchor
         if anaphoric and ctx.ref is None and ctx.ref_year and unit == "year":
             return "DATE", f"{ctx.ref_year + k:04d}", "last"
+        period = _last_period(ctx) if anaphoric else None
+        if period is not None and unit == "year":
+            return "DATE", f"{period[0] + k:04d}", "last"
+        if period is not None and unit == "month" and period[1] is not None:
+            y1, m1 = _add_months(period[0], period[1], k)
+            return "DATE", f"{y1:04d}-{m1:02d}", "last"
         if unit == "year":
             y = base.year if base else (a.year if not anaphoric else None)
             if y is None:
@@ -993,6 +1082,28 @@ def _rel_unit(m: re.Match[str], text: str) -> _Cand | None:
             if t < 0 and base.isoweekday() < 6:
                 wk = base - dt.timedelta(weeks=1)
         return "DATE", _week(wk) + "-WE", kind
+
+    return _Cand(m.start(), m.end(), res)
+
+
+@_pattern(rf"\bthe\s+week\s+(?:to|ending|ended|through|until|up\s+to)\s+(?:(?P<d1>{_DAY_RE})\s+(?P<m1>{_MONTH_RE})"
+          rf"|(?P<m2>{_MONTH_RE})\s+(?P<d2>{_DAY_RE}))\b(?:,?\s+(?P<year>{_YEAR_RE})\b)?", 6,
+          key="unit", back=1)
+def _week_to(m: re.Match[str], text: str) -> _Cand | None:
+    """"in the week to 4 May", "the week ending March 7": one expression, the week holding that day."""
+    mon = m.group("m1") or m.group("m2")
+    if not _is_cap(mon):
+        return None
+    month, day = _month_of(mon), int(re.sub(r"\D", "", m.group("d1") or m.group("d2")))
+    year = int(m.group("year")) if m.group("year") else None
+    if not _valid(year, month, day):
+        return None
+
+    def res(ctx: _Ctx, s: int, e: int) -> Resolved | None:
+        y = year or _pick_year(ctx, s, e, month, day)
+        if y is None:
+            return "DATE", _ymd(None, month, day), None
+        return "DATE", _week(dt.date(y, month, day)), (None if year else "dct")
 
     return _Cand(m.start(), m.end(), res)
 
@@ -1038,15 +1149,100 @@ def _anaphoric_day(m: re.Match[str], text: str) -> _Cand | None:
             return "DATE", ("PAST_REF" if k < 0 else "FUTURE_REF" if k > 0 else "PRESENT_REF"), None
         if unit in ("week", "month", "year"):
             step = {"week": "W", "month": "M", "year": "Y"}[unit]
+            period = _last_period(ctx) if unit != "week" else None
+            if period is not None and (unit == "year" or period[1] is not None):
+                base = dt.date(period[0], period[1] or 7, 1)  # "in 1962 ... the year after"
             value = _shift(base, k, step, 1, False)
             return ("DATE", value, "last") if value else None
         day = base + dt.timedelta(days=k)
-        ctx.ref = day
+        ctx.ref, ctx.ref_pos = day, start
         if unit == "day":
             return "DATE", _iso(day), "last"
         return "TIME", f"{_iso(day)}T{_PARTS[unit]}", "last"
 
     return _Cand(m.start(), m.end(), res)
+
+
+@_pattern(r"\b(?:in|during|throughout|through)\s+the\s+(?P<p>morning|afternoon|evening|night)\b"
+          r"(?![-'’]|\s+(?:of|before|after|session|sitting|sky|news|hours|shift|edition|prayers?|show|programme"
+          r"|program|service|rush|air)\b)", 4,
+          key="daypart", back=3)
+def _in_the_part(m: re.Match[str], text: str) -> _Cand | None:
+    """"in the evening", "during the morning": that part of the day last mentioned (else the document's)."""
+    part = _PARTS[m.group("p").lower()]
+    start = m.start() + re.match(r"\w+\s+", m.group(0)).end()  # type: ignore[union-attr]  # TimeML leaves "in" out
+
+    def res(ctx: _Ctx, s: int, e: int) -> Resolved | None:
+        day = ctx.ref or ctx.anchor.date
+        if day is None:
+            return "TIME", f"XXXX-XX-XXT{part}", None
+        return "TIME", f"{_iso(day)}T{part}", ("last" if ctx.ref_pos >= 0 else "dct")
+
+    return _Cand(start, m.end(), res)
+
+
+@_pattern(rf"\bthe\s+(?P<o>first|opening|second|third|fourth|fifth|sixth|seventh|\d(?:st|nd|rd|th))\s+day(?=\s+of\s+)"
+          rf"(?!\s+of\s+(?:the\s+)?(?:{_MONTH_RE}|month|year|week|school|term|ramadan|spring|summer|autumn|winter)\b)", 4,
+          key="daypart", back=3)
+def _nth_day_of(m: re.Match[str], text: str) -> _Cand | None:
+    """"on the second day of the visit": counted from the last day mentioned, taken as the first."""
+    o = m.group("o").lower()
+    n = 1 if o == "opening" else (int(o[0]) if o[0].isdigit() else _ORDINALS[o])
+
+    def res(ctx: _Ctx, s: int, e: int) -> Resolved | None:
+        if ctx.ref_pos < 0 or ctx.ref is None:
+            d = ctx.anchor.date
+            return ("DATE", _iso(d), "dct") if d else None
+        day = ctx.ref + dt.timedelta(days=n - 1)
+        ctx.ref, ctx.ref_pos = day, s
+        return "DATE", _iso(day), "last"
+
+    return _Cand(m.start(), m.end(), res)
+
+
+@_pattern(r"\bwithin\s+the\s+(?P<u>week|month|year)\b(?![-'’]|\s+(?:of|before|after|that|when|ending|to|since)\b)", 4,
+          key="unit", back=2)
+def _within_the_unit(m: re.Match[str], text: str) -> _Cand | None:
+    """"would post the bond within the week": the current week (month, year) of the document date."""
+    unit = m.group("u").lower()
+    start = m.start() + len(re.match(r"within\s+", m.group(0), _FLAGS).group(0))  # type: ignore[union-attr]
+
+    def res(ctx: _Ctx, s: int, e: int) -> Resolved | None:
+        d, a = ctx.anchor.date, ctx.anchor
+        if unit == "week":
+            return ("DATE", _week(d), "dct") if d else ("DATE", "PRESENT_REF", None)
+        if unit == "month" and a.year and a.month:
+            return "DATE", f"{a.year:04d}-{a.month:02d}", "dct"
+        if unit == "year" and a.year:
+            return "DATE", f"{a.year:04d}", "dct"
+        return "DATE", "PRESENT_REF", None
+
+    return _Cand(start, m.end(), res)
+
+
+@_pattern(r"\b(?:its|their|his|her|our)\s+(?:first|opening|final)\s+(?P<u>hour|day|week|month|year|decade|century)\b"
+          r"(?![-'’]|\s+(?:of|in|at|as)\s+(?:the\s+)?(?:office|power|school|university|college|job)\b)", 3,
+          key="unit", back=3)
+def _own_first_unit(m: re.Match[str], text: str) -> _Cand | None:
+    """"nine cases were brought in its first decade": a duration of one unit (P10Y), with its determiner."""
+    value = _duration(1, m.group("u"))
+    return _Cand(m.start(), m.end(), lambda c, s, e: ("DURATION", value, None))
+
+
+@_pattern(r"\bper\s+(?P<u>second|minute|hour|day|night|week|month|year)\b", 4,
+          key="unit", back=1)
+def _per_unit(m: re.Match[str], text: str) -> _Cand | None:
+    """"15 litres per person per day": a SET (TimeML: P1D), as "a day" after a quantity."""
+    value = _duration(1, m.group("u"))
+    return _Cand(m.start(), m.end(), lambda c, s, e: ("SET", value, None))
+
+
+@_pattern(r"(?<![\w-])(?P<u>weeks|months|years|decades|centuries|millennia)-old\b", 3,
+          words=("s-old", "a-old"))
+def _unit_old(m: re.Match[str], text: str) -> _Cand | None:
+    """"centuries-old traditions", "decades-old dispute": an unspecified number of units (PXCE, PXDE)."""
+    value = _duration(None, m.group("u"))
+    return _Cand(m.start(), m.end(), lambda c, s, e: ("DURATION", value, None))
 
 
 @_pattern(r"\bovernight\b(?![-'’])", 4,
@@ -1079,8 +1275,9 @@ def _overnight(m: re.Match[str], text: str) -> _Cand | None:
           key="earlier", back=1)
 def _in_the_unit(m: re.Match[str], text: str) -> _Cand | None:
     """"Earlier in the day", "later that week", "adjourns for the day": the unit holding the last date."""
-    if m.group("u2") and not re.search(r"\bfor\s$", text[max(0, m.start() - 4):m.start()], _FLAGS):
-        return None
+    if m.group("u2") and not re.search(r"\b(?:for|spent|spend|spends|spending)\s$", text[max(0, m.start() - 9):m.start()],
+                                       _FLAGS):
+        return None  # "adjourned for the day", "spent the day touring farms"
     unit = (m.group("u") or m.group("u2")).lower()
 
     def res(ctx: _Ctx, start: int, end: int) -> Resolved | None:
@@ -1088,6 +1285,10 @@ def _in_the_unit(m: re.Match[str], text: str) -> _Cand | None:
         if base is None:
             return "DATE", "PRESENT_REF", None
         kind = "last" if ctx.ref and ctx.ref != ctx.anchor.date else "dct"
+        period = _last_period(ctx) if unit in ("month", "year") else None
+        if period is not None and (unit == "year" or period[1] is not None):
+            # "in March 1962 ... later that year": the period last mentioned, not an earlier day
+            return "DATE", (f"{period[0]:04d}" if unit == "year" else f"{period[0]:04d}-{period[1]:02d}"), "last"
         if unit == "day":
             return "DATE", _iso(base), kind
         if unit == "week":
@@ -1207,9 +1408,27 @@ def _season(m: re.Match[str], text: str) -> _Cand | None:
             y = ctx.ref_year
         elif ctx.ref_year is not None and ctx.ref_year_sent == ctx.sent_of(s) and not rel:
             y = ctx.ref_year
+        elif not rel and a.month:
+            y = _season_year(code, a.year, a.month, _tense(ctx, s, e))
         return "DATE", f"{y}-{code}", "dct"
 
     return _Cand(start, m.end(), res)
+
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # first and last month (14: February)
+
+
+def _season_year(code: str, year: int, month: int, tense: int) -> int:
+    """Year of a bare season by tense: past, the latest one begun by the document date ("since the winter"
+    in April is the winter begun the December before); future, the first not yet over."""
+    first, last = _SEASON_MONTHS[code]
+    if tense < 0:
+        return year if month >= first else year - 1
+    if tense > 0 and code == "WI":
+        return year - 1 if month <= 2 else year  # in January the winter under way began last December
+    if tense > 0:
+        return year if month <= last else year + 1
+    return year
 
 
 @_pattern(rf"\b(?:(?:the\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|final|last|current|next|this)"
@@ -1383,6 +1602,8 @@ def _midnight(ctx: _Ctx, start: int, end: int) -> Resolved:
 
 
 _DUR_NUM = rf"(?P<n>{_NUM_RE})"
+_FRACTIONS = {"half a": 0.5, "half an": 0.5, "a quarter of a": 0.25, "one quarter of a": 0.25,
+              "three quarters of a": 0.75, "a quarter of an": 0.25, "three quarters of an": 0.75}
 _DUR_HEAD = rf"(?:(?P<det>the\s+(?:past|last|next|previous|first|final|coming|following|preceding)|(?P<q>{_QMOD_RE}))\s+)?"
 
 
@@ -1421,6 +1642,15 @@ def _duration_pat(m: re.Match[str], text: str) -> _Cand | None:
     det = (m.group("det") or "").lower()
     unit_info = _unit(unit_word)
     letter, mult, timepart = unit_info
+    frac = _FRACTIONS.get(re.sub(r"\s+", " ", nl))
+    if frac is not None:
+        # "half a century" is fifty years, "a quarter of a century" 25, "half an hour" 30 minutes
+        smaller = {"Y": ("month", 12), "D": ("hour", 24)} if not timepart else {"H": ("minute", 60), "M": ("second", 60)}
+        small_unit, per = ("year", mult) if mult >= 10 else smaller.get(letter, ("", 0))
+        if not small_unit or frac * per != int(frac * per):
+            return None  # "half a week": no whole number of a smaller unit; left out rather than misread
+        n, fval, vague, unit_word = int(frac * per), None, False, small_unit
+        letter, mult, timepart = _unit(unit_word)
     start = m.start()
     end = m.end()
     if tail in ("before", "after"):
@@ -1461,6 +1691,11 @@ def _duration_pat(m: re.Match[str], text: str) -> _Cand | None:
                 # "in the fourth quarter of 2024, up from 30% a year earlier": the same period, shifted
                 y0 = int(last.group(1)) + sign * n * mult
                 return "DATE", f"{y0:04d}{last.group(0)[4:]}", kind
+            period = _last_period(ctx) if anaphoric and letter in ("D", "W") and n is not None else None
+            if period is not None and n is not None and ctx.last_value is not None and len(ctx.last_value) < 10 and (
+                    period[1] is None or n * mult * (7 if letter == "W" else 1) <= 21):
+                # "ratified it last month; the other parliament did the same a week later": within that month
+                return "DATE", (f"{period[0]:04d}" if period[1] is None else f"{period[0]:04d}-{period[1]:02d}"), kind
             if base is None and ctx.anchor.year and letter == "Y" and not anaphoric:
                 base = dt.date(ctx.anchor.year, 7, 1)
             if base is None or n is None:
@@ -1468,7 +1703,7 @@ def _duration_pat(m: re.Match[str], text: str) -> _Cand | None:
             v = _shift(base, sign * n, letter, mult, timepart)
             if letter == "D" and not timepart and mult == 1:
                 day = base + dt.timedelta(days=sign * n)
-                ctx.ref = day
+                ctx.ref, ctx.ref_pos = day, s
             if timepart:
                 return "DATE", _iso(base), kind
             return ("DATE", v, kind) if v else None
@@ -1597,6 +1832,12 @@ def _refs(m: re.Match[str], text: str) -> _Cand | None:
         return None
     if w == "soon" and re.match(r"\s+after\b", text[m.end():], _FLAGS):
         return None
+    if w == "recently" and (re.search(r"\bas\s+$", text[max(0, m.start() - 4):m.start()], _FLAGS)
+                            or re.match(r",?\s+(?:as|in|on|at|during)\s+(?:[A-Z]|\d|last|this)", text[m.end():m.end() + 20])):
+        return None  # "as recently as 2023", "most recently in October 2022": the date is the expression
+    if w == "the present" and re.match(r"\s+(?!(?:and|or|but|is|was|are|were|has|had|will|can|to|in|of|on|at|for|by)\b)"
+                                       r"[a-z]", text[m.end():]):
+        return None  # "the present negotiations": the adjective
     if w == "the past" and re.match(r"\s+(?:few|several|two|three|\d)", text[m.end():], _FLAGS):
         return None
     value = _REF_WORDS.get(w, "FUTURE_REF" if "future" in w else "PAST_REF")
@@ -1690,7 +1931,7 @@ def find_timexes(text: str, anchor: dt.date | str | None = None, ages: bool = Fa
         res = c.resolve(ctx, c.start, c.end)
         if res is None:
             continue
-        _remember(ctx, res)
+        _remember(ctx, res, c.start)
         start = _extend_prefix(text, c, res)
         if out and start < out[-1]["end"]:
             start = c.start
@@ -1703,16 +1944,40 @@ def find_timexes(text: str, anchor: dt.date | str | None = None, ages: bool = Fa
 _CAL_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-\d\d)?|-(?:Q[1-4]|H[12]|SP|SU|FA|WI))?$")
 
 
-def _remember(ctx: _Ctx, res: Resolved) -> None:
+def _remember(ctx: _Ctx, res: Resolved, pos: int) -> None:
     """Keep the last calendar date mentioned (any granularity) and its month, for anaphora."""
     if res[0] != "DATE":
         return
     m = _CAL_VALUE.match(res[1])
     if m is None:
         return
-    ctx.last_value = res[1]
+    ctx.last_value, ctx.last_pos = res[1], pos
     if m.group(2):
         ctx.ref_month = (int(m.group(1)), int(m.group(2)))
+
+
+_STAMP_GAP = re.compile(r"\s+|\s*,\s*|[ \t]*[-–—|][ \t]*")  # "6 August 2025 — 5.48pm", "Wed Mar 26 2025 - 23:10"
+_STAMP_AT = re.compile(r",?[ \t]+at[ \t]+", _FLAGS)
+
+
+def _stamp_gap(text: str, date: dict[str, Any], time: dict[str, Any]) -> bool:
+    """Is the text between a day and the clock time after it a timestamp's separator? A dash joins
+    only a date the text writes out (not "Monday - 10:00"); "at" only in a dateline, a date and time
+    alone on their line ("Updated August 6, 2025 at 5.48pm"): in a sentence they are two TIMEXes."""
+    gap = text[date["end"]:time["start"]]
+    if re.fullmatch(r"\s+|\s*,\s*", gap):
+        return True
+    explicit = any(ch.isdigit() for ch in text[date["start"]:date["end"]])
+    if explicit and _STAMP_GAP.fullmatch(gap):
+        return True
+    return explicit and _STAMP_AT.fullmatch(gap) is not None and _dateline(text, date["start"], time["end"])
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    line_end = text.find("\n", end)
+    rest = text[end:len(text) if line_end < 0 else line_end]
+    return len(rest.strip()) <= 12 and "\n" not in text[start:end] and len(
+        text[text.rfind("\n", 0, start) + 1:start].strip()) <= 30
 
 
 def _merge_time_date(text: str, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -1722,7 +1987,7 @@ def _merge_time_date(text: str, items: list[dict[str, Any]]) -> list[dict[str, A
         prev = merged[-1] if merged else None
         if (prev is not None and it["anchor"] == "pending" and prev["type"] == "DATE"
                 and re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", prev["value"])
-                and re.fullmatch(r"\s+|\s*,\s*", text[prev["end"]:it["start"]])):
+                and _stamp_gap(text, prev, it)):
             prev.update(end=it["end"], type="TIME", value=prev["value"] + it["value"])  # "19 October 2023 18:45 GMT"
             continue
         if (prev is not None and prev["anchor"] == "pending" and it["type"] == "DATE"
@@ -1846,6 +2111,8 @@ def _verb_tense(v: Token) -> int | None:
         if gov is v:
             return None
         if gov.lemma_ in _INTENT_LEMMAS or gov.lower_ in _SCHEDULED:
+            if any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_ == "have") for c in gov.children):
+                return 0  # "was scheduled to enter on 20 February": ahead of a past moment, not of today
             return 1  # "plans to hold talks on Friday", "is to meet", "agreed to meet"
         return _verb_tense(gov) if gov.pos_ in ("VERB", "AUX") else None  # "went on to win May 7"
     for a in auxes:
@@ -1862,8 +2129,27 @@ def _verb_tense(v: Token) -> int | None:
     if v.tag_ == "VBN":
         if v.i > 0 and v.doc[v.i - 1].lower_ in ("than", "as"):
             return None  # "longer than planned"
-        return 1 if v.lower_ in _SCHEDULED else -1  # "approved last week", "scheduled for May"
+        if v.lower_ in _SCHEDULED:
+            # "a round planned for September was postponed": a reduced relative takes the clause's time
+            return None if v.dep_ == "acl" else 1
+        return -1  # "approved last week", "scheduled for May"
     return None
+
+
+_ANNOUNCE_LEMMAS = {"announce", "call", "plan", "schedule", "set", "organise", "organize", "unveil", "convene",
+                    "propose"}
+_EVENT_NOUNS = {"protest", "strike", "rally", "meeting", "vote", "election", "summit", "talks", "match", "march",
+                "demonstration", "referendum", "hearing", "visit", "ceremony", "conference", "session", "debate",
+                "walkout", "boycott", "sit-in", "vigil", "parade", "inauguration", "launch", "game", "final",
+                "deadline", "poll", "ballot", "shutdown", "lockdown", "curfew"}
+
+
+def _announces_event(verb: Token, date_i: int) -> bool:
+    """Does a past verb announce an event named by its object before the date ("announced a protest
+    outside the stadium on Friday")? The date then belongs to the event, whose time the verb does not give."""
+    if verb.lemma_ not in _ANNOUNCE_LEMMAS:
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _EVENT_NOUNS and c.i < date_i for c in verb.children)
 
 
 def _parse_tense(doc: Doc) -> TenseHint:
@@ -1892,6 +2178,8 @@ def _parse_tense(doc: Doc) -> TenseHint:
                 if tok.tag_ == "VBG" and not any(c.dep_ == "aux" for c in tok.children):
                     continue  # "..., ending the shutdown": the participle takes its clause's tense
                 t = _verb_tense(tok)
+                if t == -1 and not via_noun and _announces_event(tok, span.start):
+                    return 0  # "announced a protest outside the stadium on Friday": the protest's day
                 # "have called a strike on Friday": the verb dates the call, not the strike; only a
                 # future verb carries over to an event noun ("will hold a meeting on Friday")
                 return t if not via_noun or t == 1 else None
