@@ -365,8 +365,9 @@ class _Run:
         s0 = s
         while s < e and (doc[s].lower_ == "the" or not doc[s].text[0].isalnum()):
             s += 1  # "the", bullets, dashes
-        while e > s and doc[e - 1].text in _STRIP_ENDS:
-            e -= 1
+        while e > s and (doc[e - 1].text in _STRIP_ENDS or (
+                e - s > 1 and doc[e - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT") and label == "ORG")):
+            e -= 1  # "the Tribunal for the Law of the Sea on [Thursday]": the NER took the preposition
         if s >= e:
             return
         hit = self.wm.get(s)
@@ -412,6 +413,21 @@ class _Run:
             if head.dep_ == "compound" and head.head.lower_ in self.world.role_heads:
                 return  # "Kremlin spokesman": a premodifier of a person's role
             code = entry.code
+            own = self.wm_tok.get(s - 1) if s > 0 else None
+            if own is not None and own[2].type in ("demonym", "country") and own[2].code != code:
+                # "the Argentine Chancellery": a generic institution word of another country; later bare
+                # mentions in the article mean that one
+                a = self._actor(f"T:{own[2].code}:{entry.role}", "organization", self._text(own[0], e),
+                                country=own[2].code, role=entry.role)
+                self.by_key["M:" + entry.name] = a
+                self._mention(a, _with_det(doc, own[0]), e, label or "ORG")
+                return
+            surf = self._text(s, e)
+            named = next((a for a in reversed(self.actors) if a.kind == "organization" and a.country and
+                          a.country != code and a.name.endswith(" " + surf)), None)
+            if named is not None:  # "the Uruguayan Chancellery ... the Chancellery": the one named before
+                self._mention(named, _with_det(doc, s), e, label or "ORG")
+                return
             a = self._actor("M:" + entry.name, "organization", entry.name,
                             country=code if code in self.world.countries else None, role=entry.role)
             self._mention(a, _with_det(doc, s), e, label or "ORG")
@@ -596,6 +612,11 @@ class _Run:
         apps = [c for c in head.children if c.dep_ == "appos" and c.lower_ in role_heads]
         if head.dep_ == "appos" and head.head.lower_ in role_heads and head.head.i < s:
             apps.append(head.head)
+        elif head.dep_ == "appos" and head.head.i < s and head.head.pos_ == "NOUN":
+            # "Ecuador's agent, Ambassador X": whose agent, delegate or representative the person is
+            for c in head.head.children:
+                if c.dep_ == "poss" and c.i in self.wm_tok and self.wm_tok[c.i][2].type == "country":
+                    info.setdefault("country", self.wm_tok[c.i][2].code)
         for h in apps:
             ps, pe = h.left_edge.i, h.i + 1
             if doc[ps].lower_ in ("a", "an"):
@@ -662,6 +683,9 @@ class _Run:
                 ps = c.i
                 while ps > h.i + 1 and doc[ps - 1].pos_ == "PROPN" and doc[ps - 1].dep_ == "compound":
                     ps -= 1
+                while ps < c.i and (doc[ps].text in self.world.titles or doc[ps].text.rstrip(".") in
+                                    self.world.titles or doc[ps].text == "."):
+                    ps += 1  # "the Minister, Ms. X": the courtesy title is no part of the name
                 if ps not in self.covered:
                     self._on_person(ps, c.i + 1, "PERSON", ps)
                 return
@@ -901,6 +925,8 @@ def _names_match(toks: list[str], names: list[list[str]], surname_only: bool) ->
         elif toks[-1] == n[-1] and (toks[0] == n[0] or toks[0].rstrip(".") == n[0][:1] or
                                     n[0].rstrip(".") == toks[0][:1]):
             return True
+        elif len(toks) < len(n) and n[-len(toks):] == toks and toks[0][:1].isupper():
+            return True  # "Paredes Cordero" after "Lucía Paredes Cordero": a two-word surname
     return False
 
 

@@ -58,11 +58,40 @@ POSITIVE_EVAL = frozenset({
     "great", "excellent", "fruitful", "welcome", "step", "breakthrough", "milestone", "useful", "friendly",
     "warm", "cordial", "landmark", "encouraging", "significant", "right", "correct", "courageous", "brave",
     "wise", "responsible", "reasonable", "balanced", "promising", "victory", "achievement", "model",
-    "partner", "ally", "friend", "progress", "turning", "essential", "vital", "valuable", "commendable"})
+    "partner", "ally", "friend", "progress", "turning", "essential", "vital", "valuable", "commendable",
+    "forward"})
+# Words that make a naming criticism whatever else it says: "another step in the militarisation of ...".
+NEGATIVE_EVAL = frozenset({
+    "militarisation", "militarization", "escalation", "provocation", "provocative", "violation", "threat",
+    "aggression", "insult", "disaster", "mistake", "error", "blow", "setback", "betrayal", "attack",
+    "interference", "intervention", "unacceptable", "dangerous", "illegal", "unlawful", "outrageous",
+    "shameful", "disgrace", "farce", "sham", "travesty", "surrender", "capitulation", "erosion", "slap",
+    "affront", "unfair", "unjust", "absurd", "reckless", "irresponsible", "hostile", "destabilising",
+    "destabilizing", "backward", "retrograde"})
+# Things a naming verb applies its words to that are no party: "called the Bill 'a disgrace'".
+NAMED_THINGS = frozenset({"it", "this", "that", "bill", "law", "act", "move", "ruling", "vote", "plan", "measure",
+                          "decision", "policy", "proposal", "remark", "remarks", "comment", "comments",
+                          "statement", "match", "matches", "deal", "report", "verdict", "judgment"})
+# Nouns that only measure what follows them: "a range of Vietnamese goods", "a number of Indian firms".
+QUANTITIES = frozenset({"range", "number", "host", "variety", "list", "array", "series", "set", "group", "batch",
+                        "raft", "slew", "swathe", "swath", "basket", "package", "wave"})
+# Things that carry a message at a demonstration: "protesters with banners denouncing X" protest X.
+PLACARDS = frozenset({"sign", "banner", "placard", "poster", "slogan", "flag", "t-shirt", "shirt", "board"})
+# Document nouns that carry an act: "delivered a note of protest", "issued a statement calling X ...".
+DOCUMENTS = frozenset({"note", "letter", "message", "statement", "expression", "declaration", "communique",
+                       "communiqué", "resolution", "petition"})
+# Verbs whose "in" object names an activity the subject takes part in: "took part in the talks",
+# "is in contact with X", "engaged in negotiations".
+PARTICIPATION = frozenset({"take", "participate", "engage", "be", "remain", "stay", "keep", "join", "get",
+                           "enter", "involve"})
+# Frequency words that make a verb habitual ("meets twice a year"): a description, not an event.
+HABITUAL = frozenset({"twice", "annually", "regularly", "monthly", "weekly", "yearly", "routinely", "usually",
+                      "often", "periodically", "typically", "normally", "traditionally"})
 QUOTE_OPEN = frozenset({'"', "\u201c", "\u00ab", "``", "'", "\u2018"})
 # Deploying these is a show of force even without a named adversary; sending police or medics is help.
 HARDWARE = frozenset({"warship", "ship", "vessel", "submarine", "jet", "aircraft", "plane", "missile", "tank",
                       "fleet", "carrier", "bomber", "battery", "launcher", "artillery", "weapon", "drone"})
+ADVICE = frozenset({"should", "must", "ought", "need"})
 MODALS = frozenset({"could", "would", "might", "may", "should", "ca"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 SPEECH = frozenset({"say", "tell", "claim", "insist", "add", "state", "note", "write", "tweet", "argue",
@@ -114,7 +143,12 @@ DATELINE = re.compile(
 # Institutions that are national unless the text says otherwise ("the ministry", "Police", "the army"):
 # without a named country they belong to the country of the article's dateline, or to the country an
 # earlier mention of the same institution in the article named ("Russia's foreign ministry ... the ministry").
-NATIONAL_BODIES = frozenset({
+# Domestic political actors: the unnamed government they confront is their own.
+DOMESTIC = frozenset({"opposition", "lawmaker", "lawmakers", "legislator", "legislators", "senator", "senators",
+                      "mp", "mps", "deputy", "deputies", "union", "unions", "protester", "protesters", "activist",
+                      "activists", "critic", "critics", "dissident", "dissidents", "governor", "mayor"})
+PERSON_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister"})
+NATIONAL_BODIES = frozenset({"minister",
     "ministry", "department", "police", "army", "military", "navy", "government", "parliament", "cabinet",
     "presidency", "guard", "authorities", "authority", "forces", "force", "legislature", "prosecutor",
     "interior", "junta", "regime", "administration", "office", "spokesman", "spokeswoman", "spokesperson",
@@ -165,12 +199,13 @@ class Pattern:
     experiencer: bool = False
     speaker_source: bool = False
     active_affirmative: bool = False
+    need_xcomp: bool = False
 
     @property
     def specificity(self) -> int:
         """Patterns with more conditions are tried first."""
         return sum(x is not None for x in (self.obj, self.prt, self.prep_req, self.mod, self.subj,
-                                           self.subj_lemma, self.xcomp)) + \
+                                           self.subj_lemma, self.xcomp)) + int(self.need_xcomp) + \
             len(self.prep_obj) + int(self.no_obj) + int(bool(self.prep_not)) + 2 * int(self.evaluative)
 
 
@@ -217,7 +252,7 @@ def _pattern(type_: str, raw: dict[str, Any], sets: dict[str, list[str]], defaul
         xcomp_not=fs("xcomp_not") or frozenset(), evaluative=bool(raw.get("evaluative")),
         need_light=bool(raw.get("need_light")), need_modal=bool(raw.get("need_modal")),
         experiencer=bool(raw.get("experiencer")), speaker_source=bool(raw.get("speaker_source")),
-        active_affirmative=bool(raw.get("active_affirmative")),
+        active_affirmative=bool(raw.get("active_affirmative")), need_xcomp=bool(raw.get("need_xcomp")),
     )
 
 
@@ -290,7 +325,8 @@ def _with_conj(tok: Token) -> list[Token]:
     stack = [c for c in tok.children if c.dep_ == "conj"]
     while stack:
         c = stack.pop(0)
-        if c.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or (c.pos_ == "ADJ" and tok.pos_ == "ADJ"):
+        if c.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or (c.pos_ == "ADJ" and (
+                tok.pos_ == "ADJ" or tok.ent_type_ == "NORP")):
             out.append(c)
             stack.extend(x for x in c.children if x.dep_ == "conj")
     if len(out) > 2:
@@ -324,6 +360,9 @@ def _real_noun(tok: Token) -> Token:
 def _objects(v: Token) -> list[Token]:
     """What the verb acts on: direct objects, the passive subject, the noun a participle modifies."""
     objs = [_real_noun(c) for c in v.children if c.dep_ in OBJ_DEPS]
+    if v.dep_ in ("relcl", "ccomp", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
+        # "the memorandum that Ethiopia signed": the relative pronoun stands for the noun
+        objs = [v.head if o.lower_ in WH and o.i < v.i else o for o in objs]
     if v.dep_ == "relcl" and not objs and any(c.dep_ == "nsubj" and c.lower_ not in WH for c in v.children):
         objs.append(v.head)  # "the outlets he accused of ..."
     if _is_passive(v):
@@ -452,6 +491,7 @@ class _Run:
         self.published: str | None = meta.get("published") if isinstance(meta, dict) else None
         self.country_of = _country_lookup()
         self.consumed: set[int] = set()
+        self.actor_country: dict[str, str] = {}  # countries inferred for actors the actors component left open
         self.datelines: list[tuple[int, int]] = []
         self.dateline_country: str | None = None
         self._home: str | None = None  # home_country(), once computed ("" for none)
@@ -572,6 +612,8 @@ class _Run:
                 continue
             if p.no_xcomp and has_comp:
                 continue
+            if p.need_xcomp and not any(c.dep_ == "xcomp" for c in tok.children):
+                continue
             if p.prt is not None and not parts & p.prt:
                 continue
             if p.prt_not and parts & p.prt_not:
@@ -647,6 +689,10 @@ class _Run:
             return None
         if self._in_if_clause(v):
             return None
+        if pat.type == "CONSULT" and _habitual(v):
+            return None  # "the commission meets twice a year": a description of an institution
+        if pat.frame == "intent" and any(c.dep_ == "aux" and c.lower_ in ADVICE for c in v.children):
+            return None  # "Oslo should propose ...": advice, not a commitment
         if pat.active_affirmative and (_is_passive(v) or self._negated(v)):
             return None  # "did not expect X to ...", "is expected to ...": anticipation, not a demand
         fronted = pat.frame in ("deny", "reject") and _fronted_claim(v)
@@ -710,15 +756,28 @@ class _Run:
             elif modal:
                 self._apply_modality(ev, pat)
         ev.targets = self._verb_targets(v, pat, inner_tok, inner_pat, frame)
+        if pat.mode == "propose":
+            # what is proposed is no party; whom it is proposed to, or the other side of an arrangement, is
+            between = [o2 for o in _objects(v) for p_, o2 in _preps(o) if p_ == "between" and self._party_like(o2)]
+            ev.targets = [o for p_, o in _preps(v) if p_ in ("to", "with") and self._party_like(o)] or [
+                o2 for o in _objects(v) for p_, o2 in _preps(o) if p_ in ("to", "with") and self._party_like(o2)] or \
+                (between[1:] if len(between) > 1 else between)
         if fronted:
             claim = {t.i for c in v.children if c.dep_ == "ccomp" and c.i < v.i for t in c.subtree}
             ev.targets = [t for t in ev.targets if t.i not in claim]
         if not ev.targets and modal:
             ev.targets = self._if_subject(v)
+        if pat.speaker_source and v.pos_ == "ADJ" and not (v.dep_ == "acomp" and _lem(v.head) == "be") and \
+                not any(c.dep_ in ("nsubj", "csubj") for c in v.children):
+            return None  # "called the expulsion 'provocative'": a naming verb's words, coded at the verb
         if pat.speaker_source:
             # "'The suggestion that X did Y is baseless,' Z said": Z denies; the claim is no party
             ev.sources = self._speaker(clause)
-            ev.targets = []
+            self.consumed.update(c.i for c in v.children if c.dep_ == "conj")  # "unacceptable and provocative"
+            speech = self._speech_head(clause)
+            # "told the leaders directly that arresting journalists is unacceptable": the one told
+            ev.targets = [o for o in speech.children if o.dep_ in ("dobj", "dative") and self._party_like(o)] \
+                if speech is not None and pat.type == "ACCUSE" else []
             for s_ in self._sources(v):  # what the claim says happened did not, by the speaker's word
                 self.consumed.update(t.i for t in s_.subtree)
             if not ev.sources:
@@ -737,7 +796,7 @@ class _Run:
                 [[d for p_, o in _preps(v) if p_ == prep for d in self._descend(o)] for prep in pat.target_preps])
         if pat.evaluative:
             # "calling it a provocation staged by X": a thing named is no target; a party in the naming is
-            ev.targets = [t for t in ev.targets if t.lower_ not in ("it", "this", "that")] or [
+            ev.targets = [t for t in ev.targets if t.lower_ not in NAMED_THINGS] or [
                 t for t in _evaluation(v) if t.pos_ == "PROPN" and self._party_like(t) and
                 t.dep_ not in ("compound", "amod")][:2]
         if pat.type == "ACCUSE" and pat.mode == "complain":
@@ -753,9 +812,11 @@ class _Run:
             ev.type, ev.cameo, ev.goldstein, ev.mode = "PROTEST", inner_pat.cameo, inner_pat.goldstein, \
                 inner_pat.mode
             ev.targets = [t for t in ev.targets if t.i != (inner_tok.i if inner_tok is not None else -1)]
-        if pat.evaluative and not negated and any(_lem(t) in POSITIVE_EVAL or t.lower_ in POSITIVE_EVAL
-                                                  for t in _evaluation(v)):
+        if pat.evaluative and not negated and _praise(_evaluation(v)):
             ev.type, ev.cameo, ev.goldstein, ev.mode = "SUPPORT", "051", 3.4, "praise"
+        if v.dep_ == "acl" and _lem(v.head) in PLACARDS and ev.type in ("ACCUSE", "REQUEST") and not negated:
+            # "protesters with banners denouncing X": the message of a demonstration
+            ev.type, ev.cameo, ev.goldstein, ev.mode = "PROTEST", "141", -6.5, "demonstrate"
         if ev.type == "THREATEN" and pat.type == "MOBILIZE" and frame is None and _lem(v) in (
                 "send", "dispatch", "contribute") and not any(_lem(o) in HARDWARE for o in _objects(v)) and \
                 not any(p_ in ("against", "near", "along", "toward", "towards") for p_, _ in _preps(v)) and \
@@ -789,6 +850,9 @@ class _Run:
         if pat.type in HOSTILE:
             ev.type = "THREATEN"
             ev.cameo, ev.goldstein, ev.mode = self.lex.by_act.get(pat.type, ("130", -4.4, "general"))
+        elif pat.type == "ACCUSE" and pat.mode == "complain":
+            # "could file a complaint at the WTO": a possible official complaint is a threat
+            ev.type, ev.cameo, ev.goldstein, ev.mode = "THREATEN", "130", -4.4, "complain"
         elif pat.type in COOPERATIVE and pat.type != "AGREE":
             ev.type, ev.mode = "AGREE", "promise"
             ev.cameo, ev.goldstein = INTENT_CAMEO.get(pat.type, ("030", 4.0))
@@ -829,7 +893,7 @@ class _Run:
 
     def _complement_triggers(self, v: Token) -> Iterator[Token]:
         for c in v.children:
-            if c.dep_ in COMPLEMENT_DEPS and (c.dep_ != "advcl" or _to_infinitive(c)):
+            if c.dep_ in COMPLEMENT_DEPS and (c.dep_ != "advcl" or _to_infinitive(c)) and not _split_clause(c):
                 for t in c.subtree:
                     if _lem(t) in self.lex.triggers:
                         yield t
@@ -908,10 +972,16 @@ class _Run:
             subj = [max(subj, key=lambda s: s.i)]  # one verb has one subject; the parser split a phrase
         subj = [_named_apposition(s) for s in subj]
         if not subj:
+            if v.dep_ == "acl" and v.tag_ == "VBG" and not self._party_like(v.head):
+                # "issued a statement calling X ...", "stood with signs criticising X": a thing does not
+                # call or criticise; the one who issued or carried it does
+                return self._carrier(v.head)
             if v.dep_ in ("relcl", "acl") and not _is_passive(v):
                 return _with_conj(v.head)
             if v.dep_ == "advcl" and v.tag_ in ("VBD", "VBZ", "VBP"):
                 return []  # a finite adverbial clause has its own agent, even when the parser lost it
+            if v.dep_ == "advcl" and v.tag_ == "VBN" and not any(c.dep_ == "mark" for c in v.children):
+                return []  # "Asked whether ..., she said": the main subject undergoes the act
             if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
                 head = v.head
                 if v.dep_ == "xcomp":
@@ -922,8 +992,8 @@ class _Run:
                 if head.pos_ == "ADJ" or head.dep_ in ("acomp",):
                     head = head.head
                 found = self._sources(head) if head is not v else []
-                if v.dep_ == "conj" and head.dep_ == "ccomp" and _lem(head.head) in SPEECH and \
-                        not any(self._party_like(f) for f in found):
+                if v.dep_ == "conj" and head.dep_ == "ccomp" and _lem(head.head) in SPEECH and (
+                        not any(self._party_like(f) for f in found) or _speech_conj(v, head)):
                     # "X said the timetable was rushed and accused Y": the parser hangs the second verb on
                     # the reported clause; a thing cannot accuse, so the speaker does
                     return self._sources(head.head) or found
@@ -942,13 +1012,19 @@ class _Run:
                 if self.datelines and self._in_dateline(t):
                     continue
                 # "Azerbaijani and Armenian troops": two parties named by their adjectives
-                adjs = [a for a in t.children if a.dep_ == "amod" and any(c.dep_ == "conj" for c in a.children)]
-                split = _with_conj(adjs[0]) if adjs else []
-                if len(split) > 1 and all(self._is_country_word(a) for a in split):
-                    out.extend(split)
-                else:
-                    out.append(t)
+                out.extend(self._country_adjs(t) or [t])
         return out
+
+    def _carrier(self, thing: Token) -> list[Token]:
+        """Who issued, carried or holds a thing: the subject of the verb the thing's phrase hangs on."""
+        t = thing
+        for _ in range(4):
+            if t.dep_ not in ("dobj", "obj", "pobj", "prep", "npadvmod", "attr") or t.head is t:
+                return []
+            t = t.head
+            if t.pos_ in ("VERB", "AUX"):
+                return [s for s in self._sources(t) if self._party_like(s) or s.pos_ in ("NOUN", "PROPN")]
+        return []
 
     def _verb_targets(self, v: Token, pat: Pattern, inner_tok: Token | None, inner_pat: Pattern | None,
                       frame: str | None, places: bool = True) -> list[Token]:
@@ -962,9 +1038,11 @@ class _Run:
             cands.append([o for o in objs if self._party_like(o)])
             for prep in pat.target_preps:
                 cands.append([o for p, o in _preps(v) if p == prep and self._party_like(o)])
+            # "blamed the bombing on groups based in X": the party the object is pinned on
+            cands.append([o2 for o in objs for p, o2 in _preps(o) if p in pat.target_preps and self._party_like(o2)])
             # "demanded that Russia withdraw": the subject of the demanded act
             for c in v.children:
-                if c.dep_ == "ccomp":
+                if c.dep_ == "ccomp" and not _split_clause(c):
                     cands.append([s for s in self._sources(c) if self._party_like(s)])
             cands.append([d for o in objs for d in self._descend(o)])
             return _first_nonempty(cands)
@@ -984,6 +1062,11 @@ class _Run:
             cands.append([d for o in objs + things for d in self._descend(o)])
         for prep in pat.target_preps:
             cands.append([o2 for o in objs + things for p, o2 in _preps(o) if p == prep and self._party_like(o2)])
+        named_acts = {pp for pp, _ in pat.prep_obj}
+        for prep in pat.target_preps if named_acts else ():
+            # "ready for dialogue with India": the party of the act the pattern's preposition names
+            cands.append([o2 for pp, o in _preps(v) if pp in named_acts for p, o2 in _preps(o)
+                          if p == prep and self._party_like(o2)])
         # "helped Ukraine rebuild": the subject of a small clause is the recipient
         cands.append([s for c in v.children if c.dep_ in ("ccomp", "xcomp") for s in c.children
                       if s.dep_ == "nsubj" and self._party_like(s) and s.lower_ != "it"])
@@ -993,7 +1076,8 @@ class _Run:
                           for d in self._descend(o2, deep=True, places=places)])
         cands.append([d for o in objs for d in self._descend(o, deep=True, places=places)])
         # "closed the Cambodian border", "shut the Russian embassy": the other side of what is closed
-        cands.append([d for o in things if _lem(o) in FRONTIERS for d in self._descend(o)])
+        cands.append([d for o in things if _lem(o) in FRONTIERS for d in self._descend(o)
+                      if self._is_country_word(d) or self._party(d)["kind"] == "country"])
         if places and pat.type in ("ASSAULT", "COERCE"):
             cands.append([d for p, o in _preps(v) if p == "in" for d in self._descend(o, deep=True, places=True)])
             cands.append([d for o in objs for p, o2 in _preps(o) if p == "in"
@@ -1003,8 +1087,8 @@ class _Run:
     def _instrument(self, o: Token, pat: Pattern) -> bool:
         """The object is what is used or given, not who undergoes it: troops deployed, aid sent,
         sanctions lifted, an ambassador recalled (but diplomats expelled are the target)."""
-        if pat.type in ("MOBILIZE", "RETREAT") or pat.mode == "recall":
-            return True
+        if pat.type in ("MOBILIZE", "RETREAT") or pat.mode == "recall" or (pat.mode == "visit" and pat.obj):
+            return True  # troops deployed, an ambassador recalled, a delegation sent
         if (pat.type == "PROTEST" and pat.obj is not None) or pat.lemma == "chant":
             return True  # the slogan chanted, the eggs thrown, the flag burned
         if pat.obj is None or _lem(o) not in pat.obj:
@@ -1037,6 +1121,11 @@ class _Run:
             if c.dep_ in ("amod", "compound", "nmod") and (self._is_country_word(c) or (
                     c.pos_ == "PROPN" and self.index.covering(c.idx, c.idx + len(c.text)) is not None)):
                 return [c]
+        for o in _preps_of(tok, "of"):
+            # "tariffs on a range of Vietnamese goods": the nationality of what the quantity is of
+            for c in o.children:
+                if c.dep_ in ("amod", "compound") and self._is_country_word(c) and _lem(tok) in QUANTITIES:
+                    return [c]
         if places:
             for p, o in _preps(tok):
                 if p in ("in", "of", "near", "along", "off", "with") and o.i != tok.i:
@@ -1049,6 +1138,10 @@ class _Run:
         for c in n.children:
             if c.dep_ == "poss" and self._party_like(c):
                 return _with_conj(c)
+        if _lem(n) in ("meeting", "summit", "conference", "session"):
+            for o in _preps_of(n, "of"):  # "a meeting of the two countries' federations"
+                if self._party_like(o):
+                    return _with_conj(o)
         for p, o in _preps(n):
             if p in ("by",) and self._party_like(o):
                 return [o]
@@ -1108,26 +1201,42 @@ class _Run:
         return str(result) if result else None
 
     def _premod_country(self, tok: Token) -> str | None:
-        """'his Greek counterpart', 'Chinese coast guard vessels': the nationality a noun wears."""
-        for c in tok.children:
-            if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE") and not _partisan(c):
-                found = self._country(_ent_text(c))
+        """'his Greek counterpart', 'Chinese coast guard vessels', 'the Argentine Republic': the nationality
+        a noun wears (a demonym the NER missed still counts)."""
+        for c in reversed(list(tok.lefts)):  # the nearest wins: "Turkish Cypriot leader" is Cypriot
+            if c.dep_ in ("amod", "compound", "nmod") and not _partisan(c) and (
+                    c.ent_type_ in ("NORP", "GPE") or (c.pos_ in ("ADJ", "PROPN") and c.is_title)):
+                found = (self._country(_ent_text(c)) if c.ent_type_ in ("NORP", "GPE") else None) or \
+                    self._country(c.text)
                 if found:
                     return found
         return None
 
     def _party(self, tok: Token) -> dict[str, Any]:
         """The party a token names: its actor when the mention index knows it, else NER and a country lookup."""
+        noun = _adj_head(tok)
+        if noun is not None and self._is_country_word(tok):
+            # "between Ethiopian and Somali officials": each adjective with the noun it modifies
+            return {"actor": None, "name": f"{tok.text} {noun.text}", "kind": "group",
+                    "country": self._country(_ent_text(tok)), "role": None, "mention": [tok.idx, tok.idx + len(tok.text)]}
         m = self.index.covering(tok.idx, tok.idx + len(tok.text))
         if m is not None:
             actor = self.index.actors.get(m["actor"])
             if actor is not None:
                 a_country = self._premod_country(tok) or actor.get("country")
+                if not a_country and actor.get("kind") == "organization":
+                    # "India's Directorate General of Trade Remedies": a body belongs to its owner
+                    a_country = next((self._country(_ent_text(c)) for c in tok.children if c.dep_ == "poss"
+                                      and c.pos_ == "PROPN" and self._country(_ent_text(c))), None)
                 if a_country and any(_partisan(c) and self._country(c.text) == a_country
                                      for c in tok.children if c.dep_ in ("amod", "compound")):
                     a_country = None  # "the pro-Russian party" is no Russian party
                 if not a_country and actor.get("kind") in ("organization", "group", "person", None):
-                    a_country = self._inherited_country(tok, str(actor.get("name") or ""), actor.get("role"))
+                    # what one mention showed ("In Islamabad, spokeswoman X") holds for the later ones ("she")
+                    a_country = self.actor_country.get(actor["id"]) or self._inherited_country(
+                        tok, str(actor.get("name") or ""), actor.get("role"))
+                    if a_country and a_country != self.home_country():
+                        self.actor_country[actor["id"]] = a_country
                 return {"actor": actor["id"], "name": actor["name"], "kind": actor.get("kind") or "other",
                         "country": a_country, "role": actor.get("role"),
                         "mention": [m["start"], m["end"]]}
@@ -1156,7 +1265,7 @@ class _Run:
         if country is None:
             for p, o in _preps(tok):
                 if p in ("of", "from") and (o.ent_type_ in ("GPE", "NORP") or self._country(o.text)):
-                    country = self._country(_ent_text(o))
+                    country = self._country(_ent_text(o)) or self._country(o.text)
                     if country:
                         break
                 if p == "of" and o.ent_type_ not in ("PERSON",):
@@ -1166,6 +1275,8 @@ class _Run:
                             _ent_text(o2))), None)
                     if country:
                         break
+        if country is None:
+            country = self._attached_country(tok)
         if tok.ent_type_ == "PERSON" or tok.lower_ in ("he", "she", "him", "her", "i", "me"):
             kind = "person"
         elif tok.ent_type_ == "GPE" and country:
@@ -1184,7 +1295,7 @@ class _Run:
             kind = "other"
         if country is None and lemma in self.lex.local_nouns:
             # protesters and police belong where they act: a place in the clause, else the home country
-            country = self._location_country(tok) or self.home_country()
+            country = self._location_country(tok) or self._speaker_country(tok) or self.home_country()
         name = DROP_DET.sub("", span.text).strip() or tok.text
         if tok.ent_type_ in ("GPE", "PERSON", "ORG") and tok.ent_iob_ != "O":
             name = _ent_text(tok)
@@ -1203,27 +1314,74 @@ class _Run:
         keys = words & NATIONAL_BODIES
         if not keys or (tok.ent_type_ in ("PERSON",) and not role):
             return None
+        if any(self._org_word(t) for t in self._np(tok) if t.i != tok.i):
+            return None  # "EU foreign ministers", "NATO officials": the organisation's, no country's
         head = _lem(tok)
-        for t in reversed(self.doc[: tok.i + 1]):
+        person = tok.ent_type_ == "PERSON" or bool(keys & PERSON_ROLES)
+        for t in [] if person else reversed(self.doc[: tok.i + 1]):
+            # (a person is not the same person as an earlier, foreign holder of the same role)
             if (_lem(t) == head and head in keys) or (t.lower_ in keys and t.pos_ in ("NOUN", "PROPN")):
                 for w in self._np(t):
                     if w.i != t.i and (w.ent_type_ in ("GPE", "NORP") or w.pos_ == "PROPN"):
                         c = self._country(_ent_text(w))
                         if c:
                             return c
-        return self._speaker_country(tok) or self.home_country()
+        # "In Islamabad, Foreign Office spokeswoman X said": where an official speaks is their country
+        return self._location_country(tok) or self._speaker_country(tok) or self.home_country()
+
+    def _country_adjs(self, t: Token) -> list[Token]:
+        """'Azerbaijani and Armenian troops': the coordinated nationality adjectives, when there are two+."""
+        adjs = [a for a in t.children if a.dep_ == "amod" and any(c.dep_ == "conj" for c in a.children)]
+        split = _with_conj(adjs[0]) if adjs else []
+        return split if len(split) > 1 and all(self._is_country_word(a) for a in split) else []
+
+    def _org_word(self, t: Token) -> bool:
+        """An international organisation's name as a modifier ('EU', 'NATO', 'UN')."""
+        m = self.index.covering(t.idx, t.idx + len(t.text))
+        actor = self.index.actors.get(m["actor"]) if m else None
+        return actor is not None and actor.get("kind") == "organization" and not actor.get("country") and \
+            t.pos_ == "PROPN" and t.is_upper
+
+    def _attached_country(self, tok: Token) -> str | None:
+        """A country a phrase names after its head: 'groups based in Pakistan', 'groups on the Argentine
+        side', 'people from the Irish Neutrality League'."""
+        for c in tok.children:
+            if c.dep_ == "acl" and _lem(c) in ("base", "headquarter", "locate", "station"):
+                for p, o in _preps(c):
+                    if p in ("in", "at") and self._is_place(o):
+                        found = self._country(_ent_text(o))
+                        if found:
+                            return found
+        for p, o in _preps(tok):
+            if p == "in" and tok.pos_ == "NOUN" and _lem(tok) in self.lex.person_nouns | self.lex.org_nouns and \
+                    o.ent_type_ == "GPE" and self._country(_ent_text(o)):
+                return self._country(_ent_text(o))  # "the authorities in Bamako", "leaders in Kabul"
+            if p == "on" and _lem(o) == "side":
+                found = self._premod_country(o)
+                if found:
+                    return found
+            if p in ("from", "of"):
+                m = self.index.covering(o.idx, o.idx + len(o.text))
+                actor = self.index.actors.get(m["actor"]) if m else None
+                if actor is not None and actor.get("country") and actor.get("kind") in ("organization", "country"):
+                    return str(actor["country"])
+        return None
 
     def _speaker_country(self, tok: Token) -> str | None:
         """'Senegalese officials said a delegation would travel to Paris': a body named without its country
         inside reported speech is the speaker's own."""
         for a in tok.ancestors:
             if a.dep_ in ("ccomp", "parataxis") and _lem(a.head) in SPEECH:
-                for c in a.head.children:
+                speech = a.head
+                if not any(c.dep_ == "nsubj" for c in speech.children) and speech.dep_ in ("advcl", "conj"):
+                    speech = speech.head  # "X denied ..., saying officers had ...": X speaks
+                for c in speech.children:
                     if c.dep_ == "nsubj" and c.i != tok.i:
                         m = self.index.covering(c.idx, c.idx + len(c.text))
                         actor = self.index.actors.get(m["actor"]) if m else None
                         found = (actor or {}).get("country") or self._premod_country(c) or (
-                            self._country(_ent_text(c)) if c.ent_type_ in ("GPE", "NORP") else None)
+                            self._country(_ent_text(c)) if c.ent_type_ in ("GPE", "NORP") else None) or \
+                            self._location_country(c)  # "X told reporters in Jakarta that the government"
                         return str(found) if found else None
                 return None
         return None
@@ -1265,26 +1423,43 @@ class _Run:
         if pat is None:
             return None
         slot = n
-        if n.dep_ == "pobj" and _lem(n.head) == "of" and _lem(n.head.head) in CONTAINERS:
-            slot = n.head.head  # "held a fourth round of talks", "a series of strikes hit ..."
+        if n.dep_ == "pobj" and _lem(n.head) == "of" and _lem(n.head.head) in CONTAINERS | DOCUMENTS:
+            slot = n.head.head  # "held a fourth round of talks", "delivered a note of protest"
         anchor = slot.head if slot.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and \
             slot.head.pos_ in ("VERB", "AUX") else None
         if anchor is not None and slot.dep_ == "nsubj" and _lem(anchor) not in self.lex.light:
             anchor_subj = False
         else:
             anchor_subj = anchor is not None
+        if anchor is None and slot.dep_ == "pobj" and _lem(slot.head) in ("in", "into"):
+            # "will not take part in the talks", "is in contact with X", "parked across the road in protest":
+            # the verb's subject does it, and the verb's negation and modality apply
+            verb = slot.head.head
+            bare_protest = pat.type == "PROTEST" and not any(c.dep_ in ("det", "poss") for c in slot.children)
+            for _ in range(3):
+                if verb.pos_ in ("VERB", "AUX") or not bare_protest or verb.dep_ not in ("pobj", "prep"):
+                    break
+                verb = verb.head
+            if verb.pos_ in ("VERB", "AUX") and (_lem(verb) in PARTICIPATION or bare_protest):
+                anchor, anchor_subj = verb, True
         if anchor is not None and self._in_if_clause(anchor):
             return None
         sources = self._noun_sources(n)
         targets = self._noun_targets(n, pat)
         between = [o for p, o in _preps(n) if p == "between" and self._party_like(o)]
+        if len(between) == 1:
+            between = self._country_adjs(between[0]) or between  # "between Ethiopian and Somali officials"
         if between:
             sources, targets = between[:1], between[1:]
         if anchor is not None and anchor_subj and (not sources or sources[0].pos_ == "PRON"):
             sources = self._sources(anchor) or sources
+        if not targets and slot is not n:
+            # "delivered a note of protest to the embassy": the container's recipient
+            targets = [o for p, o in _preps(slot) if p in pat.target_preps and self._party_like(o)]
         if not targets and anchor is not None and anchor_subj:
             for prep in pat.target_preps:
-                targets = [o for p, o in _preps(anchor) if p == prep and self._party_like(o)]
+                targets = [o for p, o in _preps(anchor) if p == prep and self._party_like(o)] or [
+                    d for p, o in _preps(anchor) if p == prep for d in self._descend(o)]
                 if targets:
                     break
         unresolved = bool(sources) and sources[0].pos_ == "PRON" and \
@@ -1372,6 +1547,7 @@ class _Run:
                 n += 1
                 if n > self.max_pairs:
                     return
+                tp = _domestic_target(sp, tp)
                 yield {
                     "type": ev.type, "mode": ev.mode, "cameo": ev.cameo,
                     "goldstein": max(-10.0, min(10.0, float(ev.goldstein))), "date": date,
@@ -1468,6 +1644,65 @@ def _evaluation(v: Token) -> list[Token]:
         if o.i > 0 and o.doc[o.i - 1].text in QUOTE_OPEN and o.dep_ in OBJ_DEPS:
             continue
     return []
+
+
+def _domestic_target(sp: dict[str, Any] | None, tp: dict[str, Any] | None) -> dict[str, Any] | None:
+    """'Zambian opposition lawmakers criticised the government': the government an opposition, a lawmaker
+    or a union confronts without naming its country is their own."""
+    if sp is None or tp is None or tp.get("country") or not sp.get("country"):
+        return tp
+    src_words = set(re.findall(r"[a-z]+", f"{sp.get('name') or ''} {sp.get('role') or ''}".lower()))
+    tgt_words = set(re.findall(r"[a-z]+", f"{tp.get('name') or ''} {tp.get('role') or ''}".lower()))
+    if src_words & DOMESTIC and tgt_words & (NATIONAL_BODIES | {"minister", "ministers", "executive"}) and \
+            tp.get("kind") in ("organization", "person", "group"):
+        return {**tp, "country": sp["country"]}
+    return tp
+
+
+def _adj_head(tok: Token) -> Token | None:
+    """The noun a coordinated nationality adjective modifies ('Somali' in 'Ethiopian and Somali officials')."""
+    t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    if t is tok and not any(c.dep_ == "conj" for c in tok.children):
+        return None  # a single adjective ("Russian troops") is handled with its noun
+    return t.head if t.dep_ == "amod" and t.head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _split_clause(c: Token) -> bool:
+    """'Burkina Faso has responded positively; Mali has asked for more time': a clause the parser hung on a
+    later verb across a semicolon is a sentence of its own."""
+    v = c.head
+    return c.i < v.i and any(t.text == ";" for t in c.doc[c.right_edge.i + 1: v.i])
+
+
+def _habitual(v: Token) -> bool:
+    """'meets twice a year', 'meets every month': what usually happens, not an event."""
+    for c in v.children:
+        if c.dep_ in ("advmod", "npadvmod") and any(
+                d.lower_ in HABITUAL or (d.dep_ == "det" and d.lower_ in ("every", "each")) for d in c.subtree):
+            return True
+    return False
+
+
+def _speech_conj(v: Token, clause: Token) -> bool:
+    """'X said the government "was dismantling ..." and accused ministers of ...': a verb coordinated with a
+    reported clause that has its own auxiliary, in the reporting verb's tense and without one of its own,
+    continues the report (X accused), not the reported clause."""
+    speech = clause.head
+    # a perfect ("had cleared ... and killed") may share its auxiliary with the second verb; a progressive,
+    # a modal or a negated clause cannot share it with a plain past-tense verb
+    shared = clause.tag_ == "VBN" and not any(c.dep_ == "neg" for c in clause.children)
+    return v.tag_ == speech.tag_ and v.tag_ in ("VBD", "VBZ") and not shared and (
+        clause.pos_ == "AUX" or any(c.dep_ in ("aux", "auxpass") for c in clause.children)) and \
+        not any(c.dep_ in ("aux", "auxpass") for c in v.children)
+
+
+def _praise(words: list[Token]) -> bool:
+    """A naming praises when it holds a positive word and no critical one ('an important step' praises,
+    'another step in the militarisation of ...' does not)."""
+    lemmas = {_lem(t) for t in words} | {t.lower_ for t in words}
+    return bool(lemmas & POSITIVE_EVAL) and not lemmas & NEGATIVE_EVAL
 
 
 def _named_apposition(s: Token) -> Token:
