@@ -46,6 +46,10 @@ class Lexicon:
     phrases: tuple[tuple[str, ...], ...]
     nouns: frozenset[str]
     titles: frozenset[str]
+    clausal: frozenset[str] = frozenset()
+    particles: frozenset[tuple[str, str]] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
+    particle_verbs: frozenset[str] = frozenset()
 
     def is_cue(self, tok: Token) -> bool:
         """A reporting verb (not "said" as an adjective, not a noun "claims")."""
@@ -53,7 +57,17 @@ class Lexicon:
             return False
         if tok.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
             return True  # "as X put it", "X put it bluntly"
-        return tok.lemma_.lower() in self.verbs or tok.lower_ in self.verbs or self.is_naming(tok)
+        lemma = tok.lemma_.lower()
+        if lemma in self.verbs or tok.lower_ in self.verbs or self.is_naming(tok):
+            return True
+        return lemma in self.particle_verbs and any(
+            c.dep_ == "prt" and (lemma, c.lower_) in self.particles for c in tok.children
+        )  # "pointed out that ...", "hit back at ..."
+
+
+    def is_clausal(self, tok: Token) -> bool:
+        """A verb that reports only through a finite clause ("agreed that ...", "estimates that ...")."""
+        return tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in self.clausal or tok.lower_ in self.clausal)
 
     def is_naming(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.naming or tok.lower_ in self.naming
@@ -81,6 +95,12 @@ def load_lexicon(path: str = str(RESOURCE)) -> Lexicon:
         phrases=phrases,
         nouns=frozenset(sections.get("nouns", [])),
         titles=frozenset(sections.get("titles", [])),
+        clausal=frozenset(w for entry in sections.get("clausal", []) for w in entry.split()),
+        particles=frozenset(
+            (p.split()[0], p.split()[1]) for p in sections.get("particle", []) if len(p.split()) == 2
+        ),
+        source_nouns=frozenset(sections.get("sourcenouns", [])),
+        particle_verbs=frozenset(p.split()[0] for p in sections.get("particle", []) if len(p.split()) == 2),
     )
 
 
@@ -408,7 +428,7 @@ ORG_NOUNS = frozenset(
     "ministry government company group agency embassy party committee council union commission "
     "organization organisation office court bank firm institute administration department army "
     "military police alliance bloc federation association coalition movement campaign team board "
-    "authority authorities cabinet parliament assembly senate congress regime presidency kremlin".split()
+    "authority authorities cabinet parliament assembly senate congress regime presidency kremlin tribunal".split()
 )
 
 
@@ -855,7 +875,7 @@ def _raw_subject(tok: Token, view: _DocView) -> Token | None:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return pobj
-        if cur.dep_ in ("xcomp", "advcl", "pcomp", "conj", "prep", "acl", "pobj") and cur.head.i != cur.i:
+        if cur.dep_ in ("xcomp", "advcl", "pcomp", "conj", "prep", "acl", "pobj", "acomp") and cur.head.i != cur.i:
             outer = _outer_reporter(cur, view) if cur is not tok and view.lex.is_cue(cur) else None
             if outer is not None:  # "X said Y was '...' and denied ..., saying ...": X says it
                 cur = outer
@@ -1434,6 +1454,78 @@ def find_turns(doc: Doc) -> list[Turn]:
         ):
             c.role = "a"
     return [c for c in cands if c.role]
+
+
+REBUTTING_CUES = frozenset(
+    "reject deny dismiss dispute refute rebut counter contest question challenge decry denounce condemn "
+    "criticize criticise slam blast ridicule mock deplore".split()
+)
+QUANTIFIER_SOURCES = frozenset({"some", "others", "many", "most", "several", "both"})
+ADDRESSEE_CUES = frozenset("tell remind inform assure reassure warn advise brief promise".split())
+VIEW_NOUNS = frozenset("view opinion estimation assessment judgment judgement reckoning".split())
+NOMINAL_CUES = SPEECH_NOUNS | frozenset(
+    "announcement assertion contention insistence pledge prediction position belief view conviction confidence "
+    "concern hope fear assurance promise suggestion recommendation proposal finding conclusion estimate "
+    "acknowledgement acknowledgment admission report statement remarks argument explanation testimony".split()
+)
+# verbs whose object noun carries the subject's own words: "reiterated its position that ...",
+# "expressed confidence that ...", "issued a warning that ..." (not "rejected claims that ...")
+VOICING_VERBS = frozenset(
+    "express voice issue make give reiterate reaffirm repeat restate stress state offer publish release "
+    "share convey deliver send put renew underline underscore emphasise emphasize".split()
+)
+ARG_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "dative", "prep", "pobj", "xcomp", "ccomp", "npadvmod"})
+
+
+@lru_cache(maxsize=4)
+def _triggers(lex: Lexicon) -> frozenset[str]:
+    """Every word that can start an indirect report (cue verbs, speech nouns, "according", "that")."""
+    return (lex.verbs | lex.naming | lex.clausal | lex.particle_verbs | NOMINAL_CUES | VIEW_NOUNS
+            | frozenset({"according", "that", "put"}))
+
+
+def _finite_clause(tok: Token) -> bool:
+    """A clause the tagger got wrong ("... estimates that fishing costs ...", with "costs" a noun; a
+    dateline "CITY: ... were detained ..." hung on the city name): a "that" or a verb with a subject."""
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        return True
+    return any(
+        c.pos_ in ("VERB", "AUX") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        for c in tok.children if c.dep_ in ("acl", "relcl", "ccomp", "appos")
+    )
+
+
+def _that_complement(cl: Token) -> bool:
+    """A that-clause stating something ("statements that the border could be closed"), not a relative
+    clause ("the statement that the minister read"): a "that" the parser calls a mark, or a leading "that"
+    in a clause with its own subject and nothing missing (passive, or with its own object)."""
+    if any(m.dep_ == "mark" and m.lower_ == "that" for m in cl.children):
+        return True
+    if cl.left_edge.lower_ != "that":
+        return False
+    kids = [c for c in cl.children if c.lower_ not in RELATIVE]
+    return any(c.dep_ == "nsubjpass" for c in kids) or (
+        any(c.dep_ == "nsubj" for c in kids) and any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp") for c in kids))
+
+
+def _gapless_clause(cl: Token) -> bool:
+    """A "relative clause" with its own subject and object and no relative word is a complement the
+    parser misread ("told the chamber he had buried two neighbours")."""
+    if any(c.lower_ in RELATIVE or c.tag_ in ("WDT", "WP", "WP$", "WRB") for c in cl.subtree if c.i < cl.i):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in cl.children) and any(
+        c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd") for c in cl.children
+    )
+
+
+def _edge_trim(toks: list[Token]) -> list[Token]:
+    """Drop edge punctuation, spaces, a leading "that"/relative word and a trailing "and"."""
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ in ("cc", "mark")
+                    or (toks[0].lower_ in RELATIVE and toks[0].dep_ in ("nsubj", "nsubjpass", "dobj"))):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ in ("cc", "mark")):
+        toks = toks[:-1]
+    return toks
 
 
 class QuoteAnnotator:
@@ -2026,22 +2118,47 @@ class QuoteAnnotator:
     # -- indirect speech
 
     def _indirect(self, view: _DocView, quotes: list[Found], marks: list[Mark]) -> list[Found]:
-        """Reported clauses: ccomp of a cue verb with a speaker, "accused X of Y", "according to X".
-        Clauses holding quote marks are left to the quotes; clauses nested in another are dropped."""
+        """Reported clauses: ccomp of a cue verb with a speaker, "accused X of Y", "according to X",
+        "described X as Y", "X's warning that ...", "in X's view, ...". Clauses holding quote marks are
+        left to the quotes (their unquoted lead is reported speech); clauses nested in another are dropped,
+        except a report by someone else inside it ("..., which X denies"), which ends the outer one."""
         doc = view.doc
         lex = view.lex
         text = view.text
-        covered = sorted((m.cstart, m.cend) for m in marks if m.parent < 0)
+        names = {id(f.mark) for f in quotes if f.mark is not None and f.scare}
+        # a scare quote or a name in marks ("launched 'Operation X'") does not make a clause a quote
+        covered = sorted((m.cstart, m.cend) for m in marks if m.parent < 0 and id(m) not in names)
         out: list[tuple[Token, Found]] = []
+        inner: set[int] = set()  # reports by another source that may sit inside an outer report
+
+        def add(cue: Token, f: Found | None, nested: bool = False) -> None:
+            if f is not None:
+                out.append((cue, f))
+                if nested:
+                    inner.add(id(f))
+
+        triggers = _triggers(lex)
         for t in doc:
-            if view.in_quote[t.i] >= 0:
-                continue
+            if view.in_quote[t.i] >= 0 or (t.lower_ not in triggers and t.lemma_.lower() not in triggers):
+                continue  # one set lookup per token: most words can start no report
             if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-                f = self._according_indirect(t, view, covered)
-                if f is not None:
-                    out.append((t, f))
+                add(t, self._according_indirect(t, view, covered))
                 continue
-            if not lex.is_cue(t) or lex.is_naming(t):
+            if t.pos_ == "NOUN" and t.lemma_.lower() in VIEW_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "in":
+                add(t, self._view_indirect(t, view, covered))
+                continue
+            if t.pos_ == "NOUN" and (t.lemma_.lower() in NOMINAL_CUES or t.lower_ in NOMINAL_CUES):
+                add(t, self._nominal_indirect(t, view, covered), nested=True)
+                continue
+            if lex.is_naming(t):
+                add(t, self._naming_indirect(t, view, covered))
+                continue
+            if t.dep_ == "mark" and t.lower_ == "that" and t.i > 1 and doc[t.i - 1].dep_ == "cc" and (
+                    view.sent(t).start == t.i - 1):
+                add(t, self._continued_found(t, view, covered))
+                continue
+            clausal = not lex.is_cue(t) and lex.is_clausal(t)
+            if not (clausal or lex.is_cue(t)):
                 continue
             if t.tag_ == "VBN" and t.dep_ in ("advcl", "acl") and not any(c.dep_.startswith("nsubj") for c in t.children):
                 continue  # "Asked whether ..., she said": the question is not her speech
@@ -2049,19 +2166,27 @@ class QuoteAnnotator:
                 continue  # "Asked whether ..., she replied": the reporter's question
             comp = self._complement(t)
             if comp is None:
+                if clausal:
+                    continue
                 comp = self._aside_content(t)
                 if comp is not None:
-                    f = self._aside_found(t, comp, view, covered)
-                    if f is not None:
-                        out.append((t, f))
+                    add(t, self._aside_found(t, comp, view, covered))
+                else:
+                    add(t, self._postposed_found(t, view, covered))
                 continue
             if any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in comp.children):
                 continue  # "did not say whether ...": a question, not a statement
+            if comp.left_edge.tag_ in ("WRB", "WP") and comp.left_edge.i > t.i:
+                continue  # "explains why ...", "described how ...": a topic, not a proposition
             if t.dep_ == "relcl" and comp.i < t.head.i:
                 continue  # "X accuses Y of ..., a charge Z denies": Z denies the charge, not X's clause
             subj = _subject(t, view)
             if subj is None or (subj.lower_ in ("this", "which", "what") and t.dep_ != "relcl"):
                 continue
+            if clausal:
+                subj = self._clausal_source(t, comp, subj, view)
+                if subj is None:
+                    continue
             toks = self._clause_tokens(t, comp, view)
             if len(toks) < 2:
                 continue
@@ -2070,22 +2195,35 @@ class QuoteAnnotator:
                 continue  # a fronted "clause" glued on across a semicolon is a parse slip
             if "\n" in text[s:e] or "\n" in text[min(s, t.idx) : max(e, t.idx)]:
                 continue  # a parse running across paragraphs (headlines, bylines)
+            sent = view.sent(t)
             if _overlapping(covered, s, e):
-                # a clause carrying quoted words is reported as those partial quotes; its coordinated
+                # a clause carrying quoted words is reported as those partial quotes; its lead before the
+                # marks ("said Y had not received any proposal and would 'study it'") and its coordinated
                 # parts without quote marks ("... 'X' and had arrested three suspects") are reported speech
-                for part in self._unquoted_conjuncts(comp, covered):
+                parts = self._unquoted_conjuncts(comp, covered)
+                lead = self._unquoted_lead(toks, comp, covered)
+                if lead:
+                    parts.insert(0, lead)
+                for part in parts:
                     g = Found(part[0].idx, part[-1].idx + len(part[-1]), "indirect",
-                              Region(view.sent(t).start_char, view.sent(t).end_char))
+                              Region(sent.start_char, sent.end_char))
                     g.cue = _cue_at(t, view)
                     resolve_speaker(subj, view, g)
                     out.append((t, g))
                 continue
-            sent = view.sent(t)
             f = Found(s, e, "indirect", Region(sent.start_char, sent.end_char))
             f.cue = _cue_at(t, view)
             resolve_speaker(subj, view, f)
+            if subj.lower_ in QUANTIFIER_SOURCES and not any(c.dep_ == "prep" for c in subj.children):
+                f.speaker_actor, f.speaker_name = None, subj.text  # "Some believe ...": some of them, as written
             out.append((t, f))
-        kept = []
+        return self._drop_nested(out, inner, view)
+
+    @staticmethod
+    def _drop_nested(out: list[tuple[Token, Found]], inner: set[int], view: _DocView) -> list[Found]:
+        """One report per clause: a cue inside another report's content is part of it ("she said Brazil
+        will insist that ..."), unless it reports someone else's words ("..., which X says contains ...",
+        "..., despite statements by X that ..."): then both stand and the outer one ends before it."""
         spans = sorted(range(len(out)), key=lambda k: out[k][1].start)
         span_starts = [out[k][1].start for k in spans]
         top: list[tuple[tuple[int, int], tuple[int, int]]] = []  # per prefix: the two largest (end, index)
@@ -2097,15 +2235,28 @@ class QuoteAnnotator:
             elif cand > second:
                 second = cand
             top.append((best, second))
+        kept = []
         for n, (cue, f) in enumerate(out):
             i = bisect.bisect_right(span_starts, cue.idx) - 1
-            if cue.dep_ != "relcl" and i >= 0:
+            if cue.dep_ != "relcl" and id(f) not in inner and i >= 0:
                 first, runner = top[i]  # the report reaching furthest among those starting before the cue
                 reach = first if first[1] != n else runner
                 if reach[0] > cue.idx:
-                    continue  # "she said Brazil will insist that ...": one report, not two (but "..., which
-                # X says contains ...": X's own claim inside another report)
+                    continue
             kept.append(f)
+        text = view.text
+        for f in kept:  # an outer report ends before a nested report by another source
+            for g in kept:
+                if g is f or not (f.start < g.start < f.end) or g.cue is None:
+                    continue
+                lead = min(g.start, g.cue[0], *(g.speaker_span[:1] if g.speaker_span else ()))
+                if lead <= f.start:
+                    continue
+                comma = text.rfind(",", f.start, lead)
+                if comma > f.start and len(text[comma:lead].split()) <= 4 and g.speaker_name != f.speaker_name:
+                    f.end = comma
+                    while f.end > f.start and text[f.end - 1].isspace():
+                        f.end -= 1
         return kept
 
     def _unquoted_conjuncts(self, comp: Token, covered: list[tuple[int, int]]) -> list[list[Token]]:
@@ -2151,9 +2302,9 @@ class QuoteAnnotator:
         if subj is None:
             return None
         toks = [x for x in _bounded(head, t) if not (t.left_edge.i - 1 <= x.i <= t.right_edge.i + 1)]
-        while toks and (toks[0].is_punct or toks[0].dep_ in ("cc", "mark")):
+        while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ in ("cc", "mark")):
             toks = toks[1:]
-        while toks and toks[-1].is_punct:
+        while toks and (toks[-1].is_punct or toks[-1].is_space):
             toks = toks[:-1]
         if len(toks) < 3:
             return None
@@ -2166,11 +2317,20 @@ class QuoteAnnotator:
         return f
 
     def _complement(self, t: Token) -> Token | None:
-        """The reported clause of a cue: its ccomp, the "that"-clause of "in a statement", or the
+        """The reported clause of a cue: its ccomp, the "that"-clause of "in a statement" or of its
+        object ("reminded all parties that ...", "reaffirmed its position that ..."), or the
         of-phrase of "accused X of"."""
-        for c in t.children:
-            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
-                return c
+        doc = t.doc
+        ccomps = [
+            c for c in t.children
+            if c.dep_ == "ccomp" and (c.pos_ in ("VERB", "AUX") or _finite_clause(c))
+            and not (c.i < t.i and any(x.text in (";", ":") for x in doc[c.right_edge.i : t.i]))
+        ]  # a headline "A accuses B; C insists X": C insists X, not A's clause
+        obj_clause = self._object_clause(t)
+        if ccomps and (obj_clause is None or ccomps[0].i < obj_clause.i):
+            return ccomps[0]
+        if obj_clause is not None:
+            return obj_clause
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ == "in":
                 for noun in c.children:
@@ -2190,18 +2350,45 @@ class QuoteAnnotator:
                             return g
         return None
 
+    @staticmethod
+    def _object_clause(t: Token) -> Token | None:
+        """A that-clause the parser hung on the cue's object ("reminds all parties that ...",
+        "reaffirmed its position that ..."), or a complement it read as a relative clause after an
+        addressee ("told the chamber he had buried two neighbours")."""
+        if t.lemma_.lower() in REBUTTING_CUES:
+            return None  # "rejected allegations that ...": the allegations are someone else's
+        for c in t.children:
+            if c.dep_ != "dobj" or c.i < t.i:
+                continue
+            for cl in c.children:
+                if cl.dep_ not in ("acl", "relcl", "ccomp") or cl.pos_ not in ("VERB", "AUX") or cl.i < c.i:
+                    continue
+                if any(m.dep_ == "mark" and m.lower_ == "that" for m in cl.children):
+                    return cl
+                if t.lemma_.lower() in ADDRESSEE_CUES and c.i + 1 == cl.left_edge.i and _gapless_clause(cl):
+                    return cl
+        return None
+
     def _clause_tokens(self, cue: Token, comp: Token, view: _DocView) -> list[Token]:
         """The clause's tokens, cut before a coordinated report of someone else
         ("..., and Y replied that ...") and without the "that" and edge punctuation."""
         toks = _bounded(comp, cue)
         if comp.dep_ == "prep":
             toks = toks[1:]
+            nxt = comp.right_edge.i + 1  # "accused the UN of bias in its reporting from X": the phrases after it
+            heads = [comp.head] + ([cue] if comp.head.i != cue.i else [])
+            sibs = sorted((c for h in heads for c in h.children if c.i > comp.i and c.dep_ == "prep"), key=lambda c: c.i)
+            for sib in sibs:
+                if sib.left_edge.i != nxt or any(g.ent_type_ in ("DATE", "TIME") for g in sib.children):
+                    break
+                toks += _bounded(sib, cue)
+                nxt = sib.right_edge.i + 1
         elif not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in comp.children):
             # "warned the sanctions could last": the parser took the clause's subject for an object
             obj = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < comp.i), None)
             if obj is not None and obj.right_edge.i + 1 >= comp.left_edge.i:
                 toks = list(cue.doc[obj.left_edge.i : comp.right_edge.i + 1])
-        if comp.dep_ != "prep":  # the parser sometimes splits one clause into two ccomps: join those on the same side
+        if comp.dep_ == "ccomp":  # the parser sometimes splits one clause into two ccomps: join those on the same side
             same_side = [
                 c for c in cue.children
                 if c.dep_ == "ccomp" and c.i != comp.i and (c.i > cue.i) == (comp.i > cue.i)
@@ -2235,9 +2422,11 @@ class QuoteAnnotator:
             if x.text in (":", "\u2014", "\u2013", "--") and all(y.is_upper or y.is_punct for y in toks[:k]):
                 toks = toks[k + 1 :]
                 break
-        while toks and (toks[0].is_punct or (toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"))):
+        while toks and (toks[0].is_punct or toks[0].is_space
+                        or (toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"))):
             toks = toks[1:]
-        while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc") and not self._balanced_close(toks):
+        while toks and (toks[-1].is_space or (toks[-1].is_punct or toks[-1].dep_ == "cc")
+                        and not self._balanced_close(toks)):
             toks = toks[:-1]
         return toks
 
@@ -2259,17 +2448,21 @@ class QuoteAnnotator:
         to = acc.nbor(1)
         phrase_end = max(x.i for x in _bounded(to, width=WINDOW))
         text = view.text
-        ps, pe = acc.idx, sent.doc[phrase_end].idx + len(sent.doc[phrase_end])
-        s, e = sent.start_char, sent.end_char
-        if not text[s:ps].strip(" ,"):
-            s = pe  # "According to X, <content>."
+        scoped = self._phrase_scope(acc, acc.i, phrase_end, view)
+        if scoped is not None:
+            s, e = scoped
         else:
-            e = ps  # "<content>, according to X[, ...]."
+            ps, pe = acc.idx, sent.doc[phrase_end].idx + len(sent.doc[phrase_end])
+            s, e = sent.start_char, sent.end_char
+            if not text[s:ps].strip(" ,"):
+                s = pe  # "According to X, <content>."
+            else:
+                e = ps  # "<content>, according to X[, ...]."
         while s < e and text[s] in " ,;:":
             s += 1
         while e > s and (text[e - 1] in " ,;:." or text[e - 1].isspace()):
             e -= 1
-        if len(text[s:e].split()) < 3:
+        if len(text[s:e].split()) < 3 or "\n" in text[s:e]:
             return None
         inside = sum(min(e, ce) - max(s, cs) for cs, ce in _overlapping(covered, s, e))
         if inside > 0.5 * (e - s):
@@ -2279,6 +2472,259 @@ class QuoteAnnotator:
         resolve_speaker(who, view, f)
         return f
 
+    def _phrase_scope(self, prep: Token, lo: int, hi: int, view: _DocView) -> tuple[int, int] | None:
+        """The clause a source phrase ("according to X", "in X's view", tokens lo..hi) is attached to:
+        "an area that, according to X, has not been demarcated" -> "has not been demarcated";
+        "A happened, and B happened, according to X" -> B; without the fronted adverbials before the
+        phrase ("In his speech, according to X, she criticised ...") and without a coordinated report
+        of someone else ("..., and officials acknowledge that ...")."""
+        head = prep.head
+        if head.pos_ not in ("VERB", "AUX") or head.i == prep.i:
+            return None
+        doc = prep.doc
+        scope = head
+        if hi > head.i:  # a postposed phrase belongs to the last clause before it
+            conjs = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i < lo
+                     and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)]
+            if conjs:
+                scope = conjs[-1]
+        toks = [x for x in _bounded(scope, prep) if not lo <= x.i <= hi]
+        for c in scope.children:  # "..., and Ethiopian officials acknowledge that ...": another report
+            if c.dep_ == "conj" and c.i > hi and self.lex.is_cue(c) and any(
+                    g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                cut = c.left_edge.i
+                while cut > 0 and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
+                    cut -= 1
+                toks = [x for x in toks if x.i < cut]
+                break
+        if scope is head and lo < head.i and any(x.i > hi and not x.is_punct for x in toks):
+            for c in head.children:  # the phrase in mid-clause: drop the adverbials fronted before it
+                if c.dep_ in ("prep", "advmod", "npadvmod", "advcl") and c.right_edge.i < lo:
+                    toks = [x for x in toks if not c.left_edge.i <= x.i <= c.right_edge.i]
+        for k, x in enumerate(toks[:6]):  # "CITY: ... , according to X": the dateline is no part of it
+            if x.text in (":", "\u2014", "\u2013", "--") and all(y.is_upper or y.is_punct for y in toks[:k]):
+                toks = toks[k + 1 :]
+                break
+        toks = _edge_trim(toks)
+        if not toks or toks[-1].i - toks[0].i + 1 != len(toks):
+            return None  # the content must be one stretch of text
+        return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+    def _view_indirect(self, noun: Token, view: _DocView, covered: list[tuple[int, int]]) -> Found | None:
+        """ "In their view, Cairo is using ...", "in the view of the tribunal, ...": the owner's opinion."""
+        prep = noun.head
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if owner is None or owner.lower_ in ("my", "our", "your") or not any(
+                c.dep_ == "det" or c.dep_ == "poss" for c in noun.children):
+            return None
+        if owner.lower_ == "their":
+            owner = view.group_antecedent(owner) or owner
+        elif not _is_speakerish(owner, view) and owner.pos_ != "PRON":
+            return None
+        span = self._phrase_scope(prep, prep.i, noun.right_edge.i, view)
+        if span is None:
+            return None
+        s, e = span
+        if len(view.text[s:e].split()) < 3 or "\n" in view.text[s:e] or _overlapping(covered, s, e):
+            return None
+        sent = view.sent(noun)
+        f = Found(s, e, "indirect", Region(sent.start_char, sent.end_char))
+        f.cue = (prep.idx, noun.idx + len(noun))
+        resolve_speaker(owner, view, f)
+        return f if f.speaker_name is not None else None
+
+    def _nominal_indirect(self, noun: Token, view: _DocView, covered: list[tuple[int, int]]) -> Found | None:
+        """A speech noun with its source and a that-clause: "the minister's warning that ...", "statements
+        by officials that ...", "expressed confidence that ..." (when its verb is no cue of its own)."""
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")
+                       and c.i > noun.i and _that_complement(c)), None)
+        if clause is None:
+            return None
+        verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+        owned = any((c.dep_ == "poss" and c.pos_ != "PRON") or (c.dep_ == "prep" and c.lower_ == "by")
+                    for c in noun.children)
+        rebutted = verb is not None and verb.lemma_.lower() in REBUTTING_CUES and owned  # "denied X's claim that"
+        verb_reports = verb is not None and not rebutted and (self.lex.is_cue(verb) or self.lex.is_clausal(verb))
+        in_statement = noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX") \
+            and self.lex.is_cue(noun.head.head)
+        if verb_reports or in_statement:
+            return None  # "reaffirmed its position that ...", "said in a statement that ...": the verb reports it
+        owner = _owner_of_noun(noun)
+        if owner is not None and (owner.pos_ == "PRON" or owner.dep_ == "compound" and owner.pos_ != "PROPN"):
+            owner = None if verb is not None else owner  # "its position": the subject of the verb says more
+        if owner is None and verb is not None and verb.lemma_.lower() in VOICING_VERBS:
+            owner = _subject(verb, view)
+        if owner is None or not _is_speakerish(owner, view):
+            return None
+        toks = _edge_trim(_bounded(clause, noun))
+        if len(toks) < 3:
+            return None
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+        if "\n" in view.text[s:e] or _overlapping(covered, s, e):
+            return None
+        sent = view.sent(noun)
+        f = Found(s, e, "indirect", Region(sent.start_char, sent.end_char))
+        f.cue = (noun.idx, noun.idx + len(noun))
+        resolve_speaker(owner, view, f)
+        return f if f.speaker_name is not None else None
+
+    def _naming_indirect(self, t: Token, view: _DocView, covered: list[tuple[int, int]]) -> Found | None:
+        """ "X called the deal a violation of its sovereignty", "X describe the talks as businesslike",
+        "arrivals described attacks on villages by armed men": the characterisation is the content."""
+        obj = next((c for c in t.children if c.dep_ == "dobj" and c.i > t.i), None)
+        if obj is None or obj.lower_ in RELATIVE or any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
+            return None
+        pred = next((c for c in t.children if c.i > obj.i and (
+            c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as")), None)
+        if pred is None and obj.lower_ == "it":
+            return None
+        if pred is None and not (t.lemma_.lower() == "describe" and obj.right_edge.i - obj.left_edge.i >= 3):
+            return None  # "called the meeting": no verdict; "described attacks on villages by ...": an account
+        end = (pred if pred is not None else obj).right_edge.i
+        toks = _edge_trim(list(t.doc[obj.left_edge.i : end + 1]))
+        if len(toks) < 2:
+            return None
+        subj = _subject(t, view)
+        if subj is None or subj.lower_ in RELATIVE or not _is_speakerish(subj, view):
+            return None
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+        if "\n" in view.text[s:e] or _overlapping(covered, s, e):
+            return None
+        sent = view.sent(t)
+        f = Found(s, e, "indirect", Region(sent.start_char, sent.end_char))
+        f.cue = _cue_at(t, view)
+        resolve_speaker(subj, view, f)
+        return f if f.speaker_name is not None else None
+
+    def _postposed_found(self, t: Token, view: _DocView, covered: list[tuple[int, int]]) -> Found | None:
+        """ "The document is not a contract, its president cautioned, but ...": a cue with its subject
+        after the clause it reports, which the parser made a conjunct or parataxis of that clause."""
+        doc = t.doc
+        head = t.head
+        sent = view.sent(t)
+        if sent[0].text == "," and sent.start > 0 and t.dep_ == "ROOT" and t.i - sent.start <= 8:
+            return self._split_tag_found(t, view, covered)  # "<content>" | ", officials said."
+        if t.dep_ == "relcl":  # "The document is not a contract, its president cautioned": no relative clause
+            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+                head = head.head
+        elif t.dep_ not in ("conj", "parataxis"):
+            return None
+        if head.i >= t.i or head.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
+        if subj is None or subj.pos_ == "PRON" and subj.lower_ not in ("he", "she", "they"):
+            return None
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in t.children):
+            return None  # "..., and officials said on Monday ...": an act of its own
+        left = t.left_edge.i
+        while left < t.i and doc[left].is_punct:
+            left += 1
+        if left == 0 or doc[left - 1].text != "," or not (t.i + 1 >= len(doc) or doc[t.i + 1].is_punct):
+            return None
+        toks = [x for x in _bounded(head, t) if x.i < left - 1]
+        for k, x in enumerate(toks[:6]):  # "CITY \u2014 ...": the dateline is no part of it
+            if x.text in (":", "\u2014", "\u2013", "--") and all(y.is_upper or y.is_punct for y in toks[:k]):
+                toks = toks[k + 1 :]
+                break
+        toks = _edge_trim(toks)
+        if len(toks) < 3:
+            return None
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+        if "\n" in view.text[s:e] or _overlapping(covered, s, e):
+            return None
+        sent = view.sent(t)
+        f = Found(s, e, "indirect", Region(sent.start_char, sent.end_char))
+        f.cue = _cue_at(t, view)
+        resolve_speaker(subj, view, f)
+        return f
+
+    def _split_tag_found(self, t: Token, view: _DocView, covered: list[tuple[int, int]]) -> Found | None:
+        """A tag the sentence splitter cut off (", fisheries officials said."): it reports the
+        sentence before it, when that one does not end a sentence of its own."""
+        doc = t.doc
+        subj = _subject(t, view)
+        prev = view.sent(doc[view.sent(t).start - 1])
+        words = [x for x in prev if not x.is_space]
+        if subj is None or not words or words[-1].text in (".", "?", "!", ":") or len(words) < 4:
+            return None
+        for k, x in enumerate(words[:6]):  # "CITY: ...": the dateline is no part of it
+            if x.text in (":", "\u2014", "\u2013", "--") and all(y.is_upper or y.is_punct for y in words[:k]):
+                words = words[k + 1 :]
+                break
+        toks = _edge_trim(words)
+        if len(toks) < 3:
+            return None
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+        if "\n" in view.text[s:t.idx] or _overlapping(covered, s, e):
+            return None
+        f = Found(s, e, "indirect", Region(prev.start_char, view.sent(t).end_char))
+        f.cue = _cue_at(t, view)
+        resolve_speaker(subj, view, f)
+        return f
+
+    def _continued_found(self, mark: Token, view: _DocView, covered: list[tuple[int, int]]) -> Found | None:
+        """"X said it was 'committed' | but that each return required a law": a second reported clause
+        the sentence splitter cut off; it takes the cue and speaker of the sentence before."""
+        doc = mark.doc
+        sent = view.sent(mark)
+        prev = view.sent(doc[sent.start - 1])
+        if "\n" in view.text[prev.end_char - 1 : sent.start_char + 1]:
+            return None
+        cues = [x for x in prev if self.lex.is_cue(x) and view.in_quote[x.i] < 0 and self._complement(x) is not None]
+        subj = _subject(cues[-1], view) if cues else None
+        if subj is None:
+            return None
+        toks = _edge_trim([x for x in sent if x.i > mark.i])
+        if len(toks) < 3:
+            return None
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+        if "\n" in view.text[s:e] or _overlapping(covered, s, e):
+            return None
+        f = Found(s, e, "indirect", Region(sent.start_char, sent.end_char))
+        f.cue = _cue_at(cues[-1], view)
+        resolve_speaker(subj, view, f)
+        return f
+
+    def _clausal_source(self, t: Token, comp: Token, subj: Token, view: _DocView) -> Token | None:
+        """The source of a clause-only cue: a speaker ("the tribunal agreed that"), or for "show"
+        a record of someone's ("data from X show that" -> X; "the poll shows that")."""
+        finite = comp.tag_ in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in comp.children)
+        if not (finite and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children)) and not any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
+            return None  # "found themselves deployed": no statement
+        if t.lemma_.lower() == "find" and not any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
+            return None  # "could find themselves deployed": no finding reported
+        if t.lemma_.lower() == "show":
+            if subj.lemma_.lower() not in view.lex.source_nouns and subj.lower_ not in view.lex.source_nouns:
+                return None
+            owner = _owner_of_noun(subj)
+            return owner if owner is not None and _is_speakerish(owner, view) else subj
+        if subj.lower_ in QUANTIFIER_SOURCES:
+            return subj  # "Some believe that ...": a part of the group the text has been quoting
+        return subj if _is_speakerish(subj, view) and subj.lower_ != "it" else None
+
+    def _unquoted_lead(self, toks: list[Token], comp: Token, covered: list[tuple[int, int]]) -> list[Token]:
+        """A reported clause whose quoted words sit in a later conjunct ("Y had not received any proposal
+        and would 'study any text'", "the sides had discussed X but that 'no timetable' had been set"):
+        the conjuncts before the quoted one are reported speech of their own. (Quoted words inside the
+        clause itself, "would post the bond 'within the week'", leave it to the partial quote.)"""
+        if not toks:
+            return []
+        first = min(cs for cs, _ in _overlapping(covered, toks[0].idx, toks[-1].idx + len(toks[-1])))
+        quoted = next((d for d in comp.children if d.dep_ == "conj" and d.pos_ in ("VERB", "AUX")
+                       and d.left_edge.idx <= first <= d.right_edge.idx + len(d.right_edge)), None)
+        if quoted is None:
+            return []
+        lead = _edge_trim([x for x in toks if x.i < quoted.left_edge.i])
+        if not lead or lead[0] is not toks[0] or comp.i not in {x.i for x in lead}:
+            return []
+        if len([x for x in lead if not x.is_punct]) < 4 or _overlapping(covered, lead[0].idx, lead[-1].idx + 1):
+            return []
+        return lead
 
 @Language.factory(
     "newsprism_quotes",
