@@ -165,20 +165,78 @@ def candidate_pairs(feats: list[StoryFeatures], window_days: int) -> dict[tuple[
         keys |= {f"t:{w}" for w, _ in sorted(f.terms.items(), key=lambda kv: -kv[1])[:BLOCK_TERMS]}
         for key in keys:
             index[key].append(i)
-    sims: dict[tuple[int, int], float] = {}
+    pairs: set[tuple[int, int]] = set()
     for block in index.values():
         if len(block) < 2 or len(block) > MAX_BLOCK:
             continue
         for x, i in enumerate(block):
             for j in block[x + 1:]:
                 pair = (i, j) if i < j else (j, i)
-                if pair in sims:
+                if pair in pairs:
                     continue
                 di, dj = feats[i].focal, feats[j].focal
                 if di is not None and dj is not None and abs((di - dj).days) > window_days:
                     continue
-                sims[pair] = similarity(feats[i], feats[j])
+                pairs.add(pair)
+    ordered = sorted(pairs)
+    cosines = _cosines(feats, ordered)
+    totals = [sum(f.actors.values()) for f in feats]
+    sims: dict[tuple[int, int], float] = {}
+    for (i, j), cos in zip(ordered, cosines, strict=True):
+        sims[(i, j)] = 0.55 * cos + 0.45 * _overlap(feats[i].actors, totals[i], feats[j].actors, totals[j])
     return sims
+
+
+def _overlap(a: dict[str, float], a_total: float, b: dict[str, float], b_total: float) -> float:
+    """Weighted Jaccard Σmin / Σmax, visiting the smaller side only (Σmax = Σa + Σb − Σmin)."""
+    if len(b) < len(a):
+        a, b = b, a
+    inter = sum(min(v, b.get(k, 0.0)) for k, v in a.items() if k in b)
+    union = a_total + b_total - inter
+    return inter / union if union > 0 else 0.0
+
+
+def _cosines(feats: list[StoryFeatures], pairs: list[tuple[int, int]]) -> list[float]:
+    """Dot products of the pairs' unit TF-IDF vectors, one numpy pass per left-hand article."""
+    import numpy as np
+
+    vocab: dict[str, int] = {}
+    indptr = [0]
+    indices: list[int] = []
+    data: list[float] = []
+    for f in feats:
+        for w, v in f.terms.items():
+            indices.append(vocab.setdefault(w, len(vocab)))
+            data.append(v)
+        indptr.append(len(indices))
+    ptr = np.asarray(indptr, dtype=np.int64)
+    idx = np.asarray(indices, dtype=np.int64)
+    val = np.asarray(data, dtype=np.float64)
+    dense = np.zeros(len(vocab) + 1, dtype=np.float64)
+    out = np.zeros(len(pairs), dtype=np.float64)
+    k = 0
+    while k < len(pairs):
+        i = pairs[k][0]
+        end = k
+        while end < len(pairs) and pairs[end][0] == i:
+            end += 1
+        js = np.fromiter((pairs[m][1] for m in range(k, end)), dtype=np.int64, count=end - k)
+        own = slice(ptr[i], ptr[i + 1])
+        dense[idx[own]] = val[own]
+        starts, lengths = ptr[js], ptr[js + 1] - ptr[js]
+        total = int(lengths.sum())
+        if total:
+            offsets = np.zeros(len(js), dtype=np.int64)
+            np.cumsum(lengths[:-1], out=offsets[1:])
+            gather = np.repeat(starts - offsets, lengths) + np.arange(total, dtype=np.int64)
+            products = val[gather] * dense[idx[gather]]
+            full = lengths > 0  # reduceat cannot express an empty segment: leave those at 0
+            sums = np.zeros(len(js), dtype=np.float64)
+            sums[full] = np.add.reduceat(products, offsets[full])
+            out[k:end] = sums
+        dense[idx[own]] = 0.0
+        k = end
+    return [float(x) for x in out]
 
 
 def conflicting_details(a: Counter[str], b: Counter[str]) -> bool:

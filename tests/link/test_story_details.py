@@ -27,3 +27,17 @@ def test_the_outlets_own_name_is_no_evidence() -> None:
                             outlet="Harbour Wire"))
     assert "harbour" not in tf and "wire" not in tf and tf["police"] == 1
     assert is_outlet("Harbour Wire", "The Harbour Wire") and not is_outlet("Police", "Harbour Wire")
+
+
+def test_batched_cosines_match_the_plain_dot_product_and_survive_empty_articles() -> None:
+    from datetime import date
+
+    from newsprism.link.stories import StoryFeatures, _cosines
+
+    def feat(i: int, terms: dict[str, float]) -> StoryFeatures:
+        return StoryFeatures(str(i), terms, {}, date(2030, 1, 1), "", False)
+
+    feats = [feat(0, {"a": 0.6, "b": 0.8}), feat(1, {}), feat(2, {"a": 1.0}), feat(3, {"b": 0.6, "c": 0.8})]
+    pairs = [(0, 1), (0, 2), (0, 3), (1, 3), (2, 3)]
+    got = _cosines(feats, pairs)
+    assert all(abs(x - y) < 1e-12 for x, y in zip(got, [0.0, 0.6, 0.48, 0.0, 0.0], strict=True))
