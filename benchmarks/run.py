@@ -357,7 +357,8 @@ def targets(r: dict[str, Any]) -> Iterator[str]:
     best = max(x["articles_per_min_steady"] or x["articles_per_min"] for x in r["ingest"])
     yield line("ingest_articles_per_min_steady", best, ">=1000", best >= 1000)
     cold = max(x["articles_per_min"] for x in r["ingest"])
-    yield line(f"ingest_articles_per_min_with_startup_{r['corpus']['subset']}", cold, ">=1000", cold >= 1000)
+    n = max(x["articles"] for x in r["ingest"])
+    yield line(f"ingest_articles_per_min_with_startup_{n}", cold, ">=1000", cold >= 1000)
     big = max(r["link"], key=lambda x: x["store_articles"]) if r["link"] else None
     link_ms = big["link_ms_median"] if big else None
     yield line(f"link_ms_{_k(big)}", link_ms, "<50", link_ms is not None and link_ms < 50)
@@ -378,6 +379,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument("--articles", type=int, default=5000, help="corpus size (default 5000)")
     ap.add_argument("--subset", type=int, default=300, help="articles for the costly runs (default 300)")
     ap.add_argument("--full", action="store_true", help="run the costly parts on the whole corpus")
+    ap.add_argument("--ingest-articles", type=int, default=1000,
+                    help="articles for the ingest runs (default 1000: start-up and the final relink amortised as "
+                         "in a real batch)")
     ap.add_argument("--components-subset", type=int, default=50, help="articles for the component shares")
     ap.add_argument("--link-sizes", default="1000,10000,100000", help="synthetic store sizes for linking")
     ap.add_argument("--workers", type=int, default=2, help="the parallel worker count measured against 1")
@@ -420,7 +424,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
 
     results["ingest"] = []
     for w in sorted({1, args.workers}):
-        row = timed(f"b. ingest, {w} worker(s)", lambda w=w: bench_ingest(subset, settings, w))  # type: ignore[misc]
+        batch = corpus[: max(len(subset), args.ingest_articles)]
+        row = timed(f"b. ingest {len(batch)}, {w} worker(s)",
+                    lambda w=w, batch=batch: bench_ingest(batch, settings, w))  # type: ignore[misc]
         results["ingest"].append(row)
         log(f"   {row['articles_per_min_steady'] or 0:.0f} articles/min in steady state, "
             f"{row['articles_per_min']:.0f} with the {row['startup_s']:.1f}s start-up "
