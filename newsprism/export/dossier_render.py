@@ -73,6 +73,9 @@ def render_markdown(dossier: dict[str, Any]) -> str:
             lines.append(f"  - {label(q['article'])}: \"{q['text']}\"")
     lines += ["", "## Events", ""]
     for e in dossier["events"]:
+        reported = e.get("articles") or [e["article"]]
+        more = f" ({e['mentions']} mentions in {len(reported)} articles)" if e.get("mentions", 1) > 1 else ""
         lines.append(f"- {e['date'] or '?'} {e['type']} ({e['cameo']}): {e['source_name'] or '?'} → "
-                     f"{e['target_name'] or '?'} — \"{e['evidence'][0]['text'][:160]}\"")
+                     f"{e['target_name'] or '?'} — \"{e['evidence'][0]['text'][:160]}\"{more} "
+                     f"[{'; '.join(label(a) for a in reported)}]")
     return "\n".join(lines) + "\n"
