@@ -324,13 +324,24 @@ def _tense(ctx: _Ctx, start: int, end: int) -> int:
     prep = _PREP_TENSE.search(ctx.text, max(0, start - 32), start)
     if prep is not None and not (prep.group("f") and _REDUCED_RELATIVE.search(ctx.text, max(0, prep.start() - 40),
                                                                                prep.start())):
-        return 1 if prep.group("f") else -1  # "until Friday" looks ahead, "since Friday" back
+        if prep.group("p"):
+            return -1  # "since Friday" looks back
+        if prep.group("f").lower() == "before":
+            parsed = ctx.hint(start, end) if ctx.hint is not None else None  # the parse's governing verb
+            if parsed is not None and parsed < 0:
+                return -1  # "discounting before Christmas drew shoppers": before a past act
+        return 1  # "until Friday", "by Friday", "before the end of April" look ahead
     if _heading_tense(ctx.text, start) > 0:
         return 1
     if ctx.hint is not None:
         parsed = ctx.hint(start, end)  # the governing verb's tense/aspect, from the parse
         if parsed is not None:
             return parsed
+    return _cue_tense(ctx, start, end)
+
+
+def _cue_tense(ctx: _Ctx, start: int, end: int) -> int:
+    """-1 past, +1 future, 0 unknown from the nearest verb cue in the expression's clause (no parse)."""
     s, e = ctx.sentence(start)
     sub = _SUBORDINATE.search(ctx.text, end, e)
     if sub is not None:
@@ -772,7 +783,7 @@ _BARE_MONTH_CUE = re.compile(
 _SAFE_MONTHS = {"january", "february", "september", "october", "november", "december"}
 
 
-@_pattern(rf"\b(?P<rel>(?:last|next|this|past|coming|that)\s+)?(?P<mon>{_MONTH_RE})(?![\w'’-]){_REL_YEAR}?", 2,
+@_pattern(rf"\b(?P<rel>(?:last|next|this|past|coming|that)\s+)?(?P<mon>{_MONTH_RE})(?![\w-]|['’](?!s\b)){_REL_YEAR}?", 2,
           key="month", back=2)
 def _bare_month(m: re.Match[str], text: str) -> _Cand | None:
     mon = m.group("mon")
@@ -791,9 +802,17 @@ def _bare_month(m: re.Match[str], text: str) -> _Cand | None:
         return None
     if not m.group("rel") and re.search(r"[A-Z][a-z]+\s+$", before) and not _BARE_MONTH_CUE.search(before):
         return None  # "Elizabeth May", "Theresa May"
+    if re.match(r"['’]s\b", text[m.end():]) and (lower in ("may", "june", "april", "august") or m.group("ry")):
+        return None  # "November's figures" is the month; "May's government" a person
     month = _month_of(mon)
     rel = (m.group("rel") or "").strip().lower()
     ry = _RY.get((m.group("ry") or "").lower())
+    # "January sales", "December trade figures", "April delivery": a month naming a period's data is the
+    # nearest such month, whatever the tense of the verb ("are scheduled for release")
+    premod = not rel and ry is None and re.match(r"['’]s\s|\s+(?!(?:and|or|to|of|in|on|at|for|by|the|a|an|is|are|was"
+                                                 r"|were|will|would|has|had|when|that|which|after|before|as|with|from"
+                                                 r"|through|until|while|if|but|last|next|this|and)\b)[a-z]{3,}\b",
+                                                 text[m.end():])
 
     def res(ctx: _Ctx, start: int, end: int) -> Resolved | None:
         a = ctx.anchor
@@ -810,6 +829,11 @@ def _bare_month(m: re.Match[str], text: str) -> _Cand | None:
             return "DATE", _ymd(y, month, None), "dct"
         if rel == "that" and ctx.ref:
             return "DATE", _ymd(ctx.ref.year, month, None), "last"
+        if premod and a.year and a.month and not (ctx.ref_year is not None
+                                                  and ctx.ref_year_sent == ctx.sent_of(start)) \
+                and _tense(ctx, start, end) >= 0:  # a past verb still rules out a month ahead
+            diff = month - a.month
+            return "DATE", _ymd(a.year - (diff > 6) + (diff < -6), month, None), "dct"
         y2 = _pick_year(ctx, start, end, month, None)
         return "DATE", _ymd(y2, month, None), ("dct" if y2 else None)
 
@@ -1449,6 +1473,11 @@ def _quarter(m: re.Match[str], text: str) -> _Cand | None:
         a = ctx.anchor
         if q is not None:
             y = year or (a.year + ky if a.year else None)
+            if not year and not m.group("rel") and y is not None and a.month:
+                # "fourth-quarter profit" in a January story: the quarter just ended, not the one
+                # nine months ahead; a quarter names the nearest one (at most two quarters away)
+                diff = q - ((a.month - 1) // 3 + 1)
+                y += -1 if diff >= 3 else 1 if diff <= -3 else 0
             if y is None:
                 return "DATE", f"XXXX-Q{q}", None
             return "DATE", f"{y}-Q{q}", None if year else "dct"
@@ -1607,7 +1636,14 @@ _FRACTIONS = {"half a": 0.5, "half an": 0.5, "a quarter of a": 0.25, "one quarte
 _DUR_HEAD = rf"(?:(?P<det>the\s+(?:past|last|next|previous|first|final|coming|following|preceding)|(?P<q>{_QMOD_RE}))\s+)?"
 
 
-@_pattern(rf"\b{_DUR_HEAD}{_DUR_NUM}(?:\s+and\s+a\s+half)?(?P<sep>\s+|-)(?P<u>{_UNIT_RE})\b"
+# "600 flights a day", "40,000 riders a day", "three meals a day": a count of some plural noun right before
+_COUNTED_BEFORE = re.compile(r"(?:(?<![\w,.])\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|dozens"
+                             r"|hundreds|thousands|millions))(?:\s+(?:million|billion|more|extra|additional|new))?"
+                             r"\s+[a-z][a-z-]*[a-rt-z]s\s+$", _FLAGS)
+
+
+@_pattern(rf"\b{_DUR_HEAD}{_DUR_NUM}(?:\s+and\s+a\s+half)?(?P<sep>\s+|-)(?:(?:consecutive|straight|successive)\s+)?"
+          rf"(?P<u>{_UNIT_RE})\b"
           r"(?P<tail>\s+and\s+a\s+half|\s+ago|\s+later|\s+earlier|\s+before|\s+after|\s+from\s+now|\s+hence)?", 3,
           key="unit", back=12)
 def _duration_pat(m: re.Match[str], text: str) -> _Cand | None:
@@ -1666,7 +1702,8 @@ def _duration_pat(m: re.Match[str], text: str) -> _Cand | None:
         before = text[max(0, m.start() - 12):m.start()]
         before = text[max(0, m.start() - 24):m.start()]
         if re.search(r"(?:\b(?:once|twice|times|per|million|billion|trillion|bn|percent|dollars|euros|barrels"
-                     r"|tonnes|tons|seconds|minutes|hours|days|nights|weeks|months)|\d|[$€£]\S*)\s*$", before, _FLAGS):
+                     r"|tonnes|tons|seconds|minutes|hours|days|nights|weeks|months)|\d|[$€£]\S*)\s*$", before, _FLAGS) \
+                or _COUNTED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             # "$5 billion a year", "twice a week": a set
             value_s = f"P1{letter}" if not timepart else f"PT1{letter}"
             if mult != 1:
@@ -1821,7 +1858,7 @@ _REF_WORDS = {
 
 
 @_pattern(r"\b(?:now|currently|nowadays|at\s+present|these\s+days|at\s+the\s+moment|the\s+present|recently"
-          r"|formerly|the\s+past|in\s+recent\s+years|the\s+(?:near\s+|distant\s+)?future|the\s+coming\s+(?:days|weeks"
+          r"|formerly|the\s+past|in\s+recent\s+(?:years|months|weeks|days)|the\s+(?:near\s+|distant\s+)?future|the\s+coming\s+(?:days|weeks"
           r"|months|years))\b(?![-'’])", 1,
           key="ref", back=3)
 def _refs(m: re.Match[str], text: str) -> _Cand | None:
@@ -1842,7 +1879,7 @@ def _refs(m: re.Match[str], text: str) -> _Cand | None:
         return None
     value = _REF_WORDS.get(w, "FUTURE_REF" if "future" in w else "PAST_REF")
     start = m.start()
-    if w == "in recent years":
+    if w.startswith("in recent "):
         start = m.start() + 3
     return _Cand(start, m.end(), lambda c, s, e: ("DATE", value, None))
 
