@@ -1518,6 +1518,15 @@ def _gapless_clause(cl: Token) -> bool:
     )
 
 
+def _mostly_unquoted(toks: list[Token], covered: list[tuple[int, int]]) -> bool:
+    """A reported clause whose own words outweigh the few quoted inside it ("said the leadership had
+    'broken its promise' to bring the bills to the floor") is reported speech as a whole: the partial
+    quote alone would carry only a sliver of what was reported."""
+    words = [x for x in toks if not x.is_punct]
+    inside = sum(1 for x in words if any(cs <= x.idx < ce for cs, ce in covered))
+    return len(words) - inside >= 6 and inside * 2 <= len(words)
+
+
 def _edge_trim(toks: list[Token]) -> list[Token]:
     """Drop edge punctuation, spaces, a leading "that"/relative word and a trailing "and"."""
     while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ in ("cc", "mark")
@@ -1531,9 +1540,12 @@ def _edge_trim(toks: list[Token]) -> list[Token]:
 class QuoteAnnotator:
     """Finds quote marks, cue verbs and speakers; writes ``doc._.np_quotes``."""
 
-    def __init__(self, nlp: Language, name: str, cue_verbs: str = "") -> None:
+    def __init__(self, nlp: Language, name: str, cue_verbs: str = "", whole_clauses: bool = False) -> None:
         self.name = name
         self.cue_path = cue_verbs or str(RESOURCE)
+        # reported clauses carrying a few quoted words: also report the whole clause (PolNeAR-style
+        # content spans) instead of only its quoted words and unquoted lead (the project gold's convention)
+        self.whole_clauses = whole_clauses
 
     @property
     def lex(self) -> Lexicon:
@@ -2204,6 +2216,8 @@ class QuoteAnnotator:
                 lead = self._unquoted_lead(toks, comp, covered)
                 if lead:
                     parts.insert(0, lead)
+                if self.whole_clauses and not parts and _mostly_unquoted(toks, covered):
+                    parts = [toks]  # "said the bill had 'broken its promise' to bring ... to the floor"
                 for part in parts:
                     g = Found(part[0].idx, part[-1].idx + len(part[-1]), "indirect",
                               Region(sent.start_char, sent.end_char))
@@ -2698,8 +2712,10 @@ class QuoteAnnotator:
             return None  # "found themselves deployed": no statement
         if t.lemma_.lower() == "find" and not any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
             return None  # "could find themselves deployed": no finding reported
-        if t.lemma_.lower() == "show":
-            if subj.lemma_.lower() not in view.lex.source_nouns and subj.lower_ not in view.lex.source_nouns:
+        record = subj.lemma_.lower() in view.lex.source_nouns or subj.lower_ in view.lex.source_nouns
+        if t.lemma_.lower() == "show" or (t.lemma_.lower() == "find" and record):
+            # "data from X show that", "the poll found that", "a report by X found that": a record's claim
+            if not record:
                 return None
             owner = _owner_of_noun(subj)
             return owner if owner is not None and _is_speakerish(owner, view) else subj
@@ -2730,11 +2746,12 @@ class QuoteAnnotator:
     "newsprism_quotes",
     requires=["doc._.np_actors", "doc._.np_mentions", "token.dep"],
     assigns=["doc._.np_quotes"],
-    default_config={"cue_verbs": ""},
+    default_config={"cue_verbs": "", "whole_clauses": False},
 )
-def make_quotes(nlp: Language, name: str, cue_verbs: str) -> QuoteAnnotator:
-    """Construct the annotator; ``cue_verbs`` overrides the packaged lexicon path."""
-    return QuoteAnnotator(nlp, name, cue_verbs)
+def make_quotes(nlp: Language, name: str, cue_verbs: str, whole_clauses: bool) -> QuoteAnnotator:
+    """Construct the annotator; ``cue_verbs`` overrides the packaged lexicon path; ``whole_clauses`` also
+    reports a clause with a few quoted words in it as one indirect quote (PolNeAR-style content spans)."""
+    return QuoteAnnotator(nlp, name, cue_verbs, whole_clauses)
 
 
 Annotator = QuoteAnnotator  # the placeholder's name, kept for callers
