@@ -125,6 +125,40 @@ def country_of(text: str) -> str | None:
     return world.folded.get(low)
 
 
+_SUBDIVISION_WORDS = frozenset({"state", "province", "region", "governorate", "oblast", "prefecture", "county",
+                                "district", "department", "territory"})
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, str]:
+    """First-level subdivision names (ISO 3166-2, via pycountry) -> ISO3, for names that only one country
+    uses; built once, on first use."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - pycountry is a dependency
+        return {}
+    seen: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None:
+            continue
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is None:
+            continue
+        seen.setdefault(sub.name.lower(), set()).add(country.alpha_3)
+    return {name: next(iter(codes)) for name, codes in seen.items() if len(codes) == 1}
+
+
+def subdivision_country(text: str) -> str | None:
+    """ISO3 of a named state or province written with its kind ("Borno state", "Sindh province"): news
+    names the place, not the country, for attacks and unrest far from the capital. A bare name is not
+    enough (Georgia, Victoria, Punjab name more than one thing)."""
+    words = text.strip().split()
+    if len(words) < 2 or words[-1].lower() not in _SUBDIVISION_WORDS:
+        return None
+    name = " ".join(words[:-1]).lower().removeprefix("the ")
+    return _subdivisions().get(name)
+
+
 # ------------------------------------------------------------ constants ----
 
 _PERSON_PRON = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",

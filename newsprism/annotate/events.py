@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.annotate import extensions  # noqa: F401  (declares Doc._ attributes)
+from newsprism.annotate.actors import subdivision_country
 from newsprism.annotate.lookup import MentionIndex
 
 PLOVER_PATH = Path(__file__).with_name("resources") / "plover.json"
@@ -93,6 +94,12 @@ DEFIANCE = frozenset({"ignore", "reject", "defy", "rebuff", "resist", "dismiss",
                       "snub", "disregard"})
 TIME_PREPS = frozenset({"after", "before", "during", "amid", "following", "since", "until", "ahead"})
 # Nouns whose content clause is only talked about: "rumours that X had been summoned".
+# What a meeting is held to do: "met X to discuss Y" is one meeting.
+MEETING_PURPOSE = frozenset({"discuss", "talk", "negotiate", "review", "consult", "explore", "address"})
+# Verbs that put their clause in question rather than report it.
+DOUBT = frozenset({"doubt", "wonder", "question"})
+# nouns naming a request: an infinitive after them is what is asked for ("calls to withdraw")
+REQUEST_NOUNS = frozenset({"call", "demand", "appeal", "plea", "request", "ultimatum", "invitation", "urging"})
 HEARSAY = frozenset({"rumour", "rumor", "speculation", "suggestion", "hypothesis", "possibility", "prospect",
                      "fear", "hope", "idea", "notion", "scenario", "gossip"})
 AUTHORING = frozenset({"draft", "sponsor", "propose", "author", "table", "write", "broker", "back", "impose"})
@@ -755,6 +762,10 @@ class _Run:
                     self.consumed.add(c.i)
                 elif c.dep_ == "prep" and _lem(c) == "in":
                     self.consumed.update(t.i for t in c.subtree if _lem(t) in self.lex.triggers)
+        if pat.type == "CONSULT":
+            # "met his counterpart to discuss maritime security": the purpose of the same meeting
+            self.consumed.update(c.i for c in v.children if c.dep_ in ("advcl", "xcomp") and _to_infinitive(c)
+                                 and _lem(c) in MEETING_PURPOSE and not any(t.lower_ == "with" for t in c.subtree))
         if pat.type == "ASSAULT" and any(c.dep_ in OBJ_DEPS for c in v.children):
             # "bombed a village, killing 30 civilians": the toll of the same attack
             self.consumed.update(c.i for c in v.children if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG"
@@ -965,6 +976,10 @@ class _Run:
         objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
         if attitude:
             objs += [o for _, o in _preps(v)]
+            if any(_lem(o) in REQUEST_NOUNS for o in objs):
+                # "ignored calls from X to withdraw the bill": the parser hangs the infinitive on the verb,
+                # but it is what the calls asked for, not an act
+                objs += [c for c in v.children if c.dep_ == "advcl" and _to_infinitive(c)]
         for o in objs:
             for t in o.subtree:
                 if (t.pos_ in ("NOUN", "PROPN") or attitude) and _lem(t) in self.lex.triggers and \
@@ -1019,6 +1034,8 @@ class _Run:
             if t.dep_ in ("ccomp", "csubj", "advcl", "pcomp") and any(
                     m.dep_ in ("mark", "advmod") and m.lower_ == "whether" for m in t.children):
                 return True
+            if t.dep_ == "ccomp" and _lem(t.head) in DOUBT:
+                return True  # "experts doubt that the two will ever sign": an act put in question
             if t.dep_ not in ("conj", "xcomp"):
                 return False
             t = t.head
@@ -1152,6 +1169,9 @@ class _Run:
             cands.append([d for o in objs + things for d in self._descend(o)])
         for prep in pat.target_preps:
             cands.append([o2 for o in objs + things for p, o2 in _preps(o) if p == prep and self._party_like(o2)])
+        if pat.type == "SANCTION":
+            # "suspended Gabon's membership": whose membership, visas or trade is cut
+            cands.append([d for o in objs + things if not self._party_like(o) for d in self._descend(o)])
         named_acts = {pp for pp, _ in pat.prep_obj}
         for prep in pat.target_preps if named_acts else ():
             # "ready for dialogue with India": the party of the act the pattern's preposition names
@@ -1317,7 +1337,8 @@ class _Run:
         return self._country(_ent_text(tok)) is not None
 
     def _is_place(self, tok: Token) -> bool:
-        return tok.ent_type_ in ("GPE", "LOC") or self._country(tok.text) is not None
+        return tok.ent_type_ in ("GPE", "LOC") or self._country(tok.text) is not None or \
+            _named_subdivision(tok) is not None
 
     def _country(self, text: str) -> str | None:
         """Country names, demonyms and capitals (actors' world lookup), then large cities ("police in
@@ -1329,6 +1350,8 @@ class _Run:
         if not result:
             text = text.strip()
             result = load_places().get(text) or load_places().get(text.removeprefix("the ").strip())
+        if not result:
+            result = subdivision_country(text)  # "in Borno state"
         return str(result) if result else None
 
     def _premod_country(self, tok: Token) -> str | None:
@@ -1379,6 +1402,8 @@ class _Run:
             country = self._country(tok.text if tok.ent_iob_ == "O" else _ent_text(tok))
         if country is None:
             country = self._premod_country(tok)
+        if country is None:
+            country = _named_subdivision(tok)
         if country is None:
             for t in span:
                 if t.i == tok.i or (t.dep_ == "poss" and t.pos_ == "PRON"):
@@ -1544,7 +1569,7 @@ class _Run:
                     continue
                 for place in [o] + [o2 for p2, o2 in _preps(o) if p2 == "in"]:
                     if self._is_place(place):
-                        c = self._country(_ent_text(place))
+                        c = self._country(_ent_text(place)) or _named_subdivision(place)
                         if c:
                             return c
         return None
@@ -1964,6 +1989,14 @@ def _first_nonempty(cands: list[list[Token]]) -> list[Token]:
 
 def _preps_of(tok: Token, prep: str) -> list[Token]:
     return [o for p, o in _preps(tok) if p == prep]
+
+
+def _named_subdivision(tok: Token) -> str | None:
+    """'Borno state', 'Sindh province': a named state or province stands in its country."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    name = [c.text for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    return subdivision_country(" ".join(name + [tok.text])) if name else None
 
 
 def _ent_text(tok: Token) -> str:
