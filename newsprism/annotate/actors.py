@@ -355,10 +355,22 @@ class _Run:
         doc = self.doc
         items: list[tuple[int, int, str, Any]] = []
         ent_starts: set[int] = set()
-        for ent in doc.ents:
-            if ent.label_ in _ACTOR_LABELS:
-                items.append((ent.start, ent.end, "ent", ent.label_))
-                ent_starts.update(range(ent.start, ent.end))
+        ent_list = [(ent.start, ent.end, ent.label_) for ent in doc.ents if ent.label_ in _ACTOR_LABELS]
+        ent_toks = {t for s, e, _ in ent_list for t in range(s, e)}
+        for s, e, label in ent_list:
+            if label in ("ORG", "GPE"):
+                # "President of Freedonia Ivan Petrovich Doe": a long official title runs straight into the
+                # holder's name; the NER swallows the name into the body's entity or leaves it out
+                split = self._name_after_title(s, e, ent_toks)
+                if split is not None:
+                    k, ne = split
+                    if k > s:
+                        items.append((s, k, "ent", label))
+                    items.append((k, ne, "ent", "PERSON"))
+                    ent_starts.update(range(s, ne))
+                    continue
+            items.append((s, e, "ent", label))
+            ent_starts.update(range(s, e))
         for s, (e, entry) in self.wm.items():
             if not any(t in ent_starts for t in range(s, e)):
                 items.append((s, e, "world", entry))
@@ -392,6 +404,28 @@ class _Run:
                 self._on_description(doc[s])
             elif what == "propn":
                 self._on_bare_propn(s)
+
+    def _name_after_title(self, s: int, e: int, ent_toks: set[int]) -> tuple[int, int] | None:
+        """(start, end) of a person's name right after "... of <country>" inside or just after [s, e)."""
+        doc = self.doc
+        for k in range(s + 1, min(e + 1, len(doc))):
+            hit = self.wm_tok.get(k - 1)
+            if hit is None or hit[1] != k or hit[2].type != "country":
+                continue
+            c = hit[0] - 1 if hit[0] >= 1 and doc[hit[0] - 1].lower_ == "the" else hit[0]
+            if c < 1 or doc[c - 1].lower_ != "of":
+                continue
+            j, names = k, 0
+            while j < len(doc) and (j < e or j not in ent_toks) and doc[j].pos_ == "PROPN" \
+                    and j not in self.wm_tok and doc[j].lower_ not in _ORG_NAME_WORDS \
+                    and doc[j].lower_ not in self.world.org_types and doc[j].text.isalpha() \
+                    and (doc[j].is_title or (j + 1 < len(doc) and doc[j + 1].is_title and names > 0)):
+                if doc[j].lower_ not in self.world.premod_words:
+                    names += 1
+                j += 1
+            if names >= 2 and doc[j - 1].is_title and j >= e and self.sent_of[j - 1] == self.sent_of[k]:
+                return k, j
+        return None
 
     # -- names --------------------------------------------------------------
     def _on_ent(self, s: int, e: int, label: str) -> None:
@@ -852,8 +886,43 @@ class _Run:
         self._mention(a, start, h.i + 1, "DESC", pron=True)
 
     # -- pronouns -----------------------------------------------------------
+    def _reflexive_binder(self, tok: Token) -> tuple[bool, _Actor | None]:
+        """ "that Doe come to explain herself": a reflexive names the subject of its own clause (or the
+        object of an object-control verb, "asked Doe to explain herself"), never a person merely nearby.
+        Returns (binder found, its person actor if it is one)."""
+        up = tok
+        for _ in range(8):
+            verb = up.head
+            if verb.i == up.i:
+                return False, None
+            if verb.pos_ in ("VERB", "AUX"):
+                subj = [c for c in verb.children if c.dep_ in _SUBJ and c.i < tok.i]
+                if subj:
+                    return True, self._person_at(subj[0])
+                if verb.dep_ == "xcomp":  # controlled clause: the controller is the object, else the subject
+                    obj = [c for c in verb.head.children if c.dep_ in ("dobj", "dative") and c.i < verb.i]
+                    if obj:
+                        return True, self._person_at(obj[0])
+                elif verb.dep_ not in ("advcl", "conj"):
+                    return False, None  # a clause with no subject of its own that is not controlled
+            up = verb
+        return False, None
+
+    def _person_at(self, t: Token) -> _Actor | None:
+        a = self.covered.get(t.i)
+        return a if a is not None and a.kind == "person" else None
+
     def _on_pronoun(self, tok: Token, gender: str) -> None:
         sent = self.sent_of[tok.i]
+        if tok.lower_ in ("himself", "herself"):
+            found, bound = self._reflexive_binder(tok)
+            if bound is not None:
+                if bound.gender is None or (bound.gender_weak and bound.gender != gender):
+                    bound.gender, bound.gender_weak = gender, True
+                if bound.gender == gender:
+                    self._mention(bound, tok.i, tok.i + 1, "PRON", pron=True)
+            if found:
+                return  # bound inside its clause: it says nothing about anyone else's gender
         # nominal heads above the pronoun: "X, her brother": "her" cannot be X
         inside: set[int] = set()
         up = tok

@@ -710,7 +710,8 @@ class _DocView:
         if ent is not None and ent.label_ in ("ORG", "NORP", "GPE", "FAC"):
             return None, ent.text
         s, e = _np_span(tok)
-        if tok.pos_ == "NOUN" and self.text[s:e].lower().startswith(("the ", "this ")):
+        if tok.pos_ in ("NOUN", "PROPN") and self.text[s:e].lower().startswith(("the ", "this ")):
+            # "The MP said" after "A Labour MP ...": the tagger often takes a title word for a name
             earlier = self._earlier_np(tok)
             if earlier is not None:
                 s, e = earlier
@@ -722,7 +723,7 @@ class _DocView:
         if self._lemmas is None:
             self._lemmas = {}
             for t in self.doc:
-                if t.pos_ == "NOUN":
+                if t.pos_ in ("NOUN", "PROPN"):
                     self._lemmas.setdefault((t.lemma_, t.tag_), []).append(t.i)
         return self._lemmas
 
@@ -966,6 +967,11 @@ def _entity_of(tok: Token) -> Span | None:
     return Span(doc, start, end, label=tok.ent_type_)
 
 
+# "an adviser to the president": whose aides, advisers or envoys a group of speakers are
+_PATRON_NOUNS = frozenset("president minister leader secretary governor chancellor king queen mayor senator "
+                          "speaker premier chairman chairwoman chair prince emperor".split())
+
+
 def _np_span(tok: Token) -> tuple[int, int]:
     """The noun phrase a speaker head names, cut before relative clauses and appositions."""
     left = tok.i
@@ -974,11 +980,12 @@ def _np_span(tok: Token) -> tuple[int, int]:
             left = min(left, child.left_edge.i)
     right = tok.i
     for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ in ("of", "for", "from", "at", "close", "with", "in", "on"):
-            if child.lower_ == "in" and not any(
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "from", "at", "close", "with", "in", "on", "to"):
+            if child.lower_ in ("in", "to") and not any(
                 g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC", "ORG") or g.pos_ == "PROPN"
                                       or any(c.pos_ == "PROPN" and c.dep_ in ("compound", "poss") for c in g.children)
-                                      or g.lemma_.lower() in ORG_NOUNS)
+                                      or g.lemma_.lower() in ORG_NOUNS
+                                      or (child.lower_ == "to" and g.lemma_.lower() in _PATRON_NOUNS))
                 for g in child.children
             ):
                 break  # "a diplomat in Dakar", "an official in the foreign ministry", not "a man in his 60s"
