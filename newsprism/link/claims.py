@@ -111,9 +111,22 @@ began ran struck threw thrown flew drove rose fell broke spoke wrote chose led p
 shut quit sought told said found stood saw swore withdrew""".split())
 
 
+# Pattern conditions that ask for a particular other word next to the lemma (or a form, "talks"): such a pattern makes a
+# multiword trigger ("vote down", "seek help from", "joint patrol", "call for"), not the bare lemma.
+_WORD_CONDITIONS = frozenset({"obj", "prt", "prep_obj", "mod", "xcomp", "subj_lemma", "prep_req", "need_light",
+                              "tag"})
+
+
 @lru_cache(maxsize=1)
 def _event_lemmas() -> dict[str, str]:
-    """PLOVER trigger lemmas (verbs and nouns) -> event type, from the events resource."""
+    """Trigger stems that are events by themselves -> event type (the first such pattern's, in file order).
+
+    Only patterns that ask for no particular other word count (structural checks such as a party target
+    are fine): a rule on a word pair ("vote down", "sought help from", "joint
+    patrols") says nothing about the bare word, which is often common ("vote", "patrol"); such words get an
+    event feature only where the annotator coded an event on them (see ``_candidate``). So adding a
+    conditional rule to the events lexicon leaves the claim features of other sentences alone.
+    """
     out: dict[str, str] = {}
     try:
         data = json.loads((_RESOURCES / "plover.json").read_text(encoding="utf-8"))
@@ -121,7 +134,8 @@ def _event_lemmas() -> dict[str, str]:
         return out
     for etype, spec in data.get("types", {}).items():
         for pat in list(spec.get("verbs", [])) + list(spec.get("nouns", [])):
-            out.setdefault(_stem(str(pat["lemma"])), etype)
+            if not _WORD_CONDITIONS & set(pat):
+                out.setdefault(_stem(str(pat["lemma"])), etype)
     return out
 
 
@@ -408,6 +422,7 @@ def _article_candidates(ann: Annotation, known: set[str], keep_all: bool = False
     own = {norm_name(ann.article.outlet)} if ann.article.outlet else _self_names(text, known, sections)
     ev_lemmas = _event_lemmas()
     reporting = _reporting_stems()
+    coded = {ev.trigger.start: ev.type for ev in ann.events if ev.trigger is not None}
     out: list[ClaimCandidate] = []
     for ss, se in sentence_bounds(text):
         sent = text[ss:se]
@@ -422,7 +437,8 @@ def _article_candidates(ann: Annotation, known: set[str], keep_all: bool = False
             reasons = _skip_reason(clause, masked, quoted_share)
             if reasons and not keep_all:
                 continue
-            cand = _candidate(aid, text, cs, ce, masked, mention_of, timexes, time_spans, ev_lemmas, reporting)
+            cand = _candidate(aid, text, cs, ce, masked, mention_of, timexes, time_spans, ev_lemmas, reporting,
+                              coded)
             cand.via = tuple(dict.fromkeys(sent_via))
             cand.reported = any(a < ce and cs < b for a, b in reported_spans) or bool(
                 re.search(r"\b(?:said|says|told|announced|added|warned|insisted|confirmed)\b", masked))
@@ -495,7 +511,9 @@ def _check_worthy(c: ClaimCandidate, masked: str) -> bool:
 def _candidate(aid: str, text: str, s: int, e: int, masked: str,
                mentions: list[tuple[int, int, str, str, str]], timexes: list[Any],
                time_spans: list[tuple[int, int]], ev_lemmas: dict[str, str],
-               reporting: frozenset[str]) -> ClaimCandidate:
+               reporting: frozenset[str], coded: Mapping[int, str] | None = None) -> ClaimCandidate:
+    """One clause's features; ``coded`` maps the start of each trigger the annotator coded to its event type."""
+    coded = coded or {}
     feats: dict[str, float] = {}
     actors: list[str] = []
     subject: str | None = None
@@ -520,7 +538,7 @@ def _candidate(aid: str, text: str, s: int, e: int, masked: str,
         if st in reporting:
             continue
         feats["W:" + st] = 1.0
-        etype = ev_lemmas.get(st)
+        etype = coded.get(s + m.start()) or ev_lemmas.get(st)
         if etype:
             feats["E:" + etype] = 0.5
     skip = [(ts, te) for ts, te in time_spans if ts < e and s < te]
