@@ -55,7 +55,6 @@ def annotate_chunk(chunk: list[Article], model: str, batch_size: int) -> list[Re
 
     if model not in _READY:  # a Dask worker: nobody ran the initializer
         _init_worker(model)
-        _READY.add(model)
     return list(annotate_articles(chunk, shared_nlp(model), batch_size=batch_size))
 
 

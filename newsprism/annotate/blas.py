@@ -14,7 +14,6 @@ with two BLAS threads, and more threads than cores only thrash.
 from __future__ import annotations
 
 import logging
-import os
 from typing import Literal
 
 from spacy.language import Language
@@ -48,9 +47,6 @@ def use_blas(nlp: Language, blas: str) -> Language:
 
 def limit_threads(threads: int) -> None:
     """Cap numpy's BLAS threads in this process (a worker of a pool of several)."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover - threadpoolctl is a pinned dependency
-        os.environ["OPENBLAS_NUM_THREADS"] = str(threads)
-        return
+    from threadpoolctl import threadpool_limits
+
     threadpool_limits(limits=threads, user_api="blas")

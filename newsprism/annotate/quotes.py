@@ -1544,6 +1544,19 @@ def _edge_trim(toks: list[Token]) -> list[Token]:
     return toks
 
 
+def _reported(view: _DocView, s: int, e: int, covered: list[tuple[int, int]], anchor: Token,
+              cue: tuple[int, int] | None, source: Token, need_speaker: bool) -> Found | None:
+    """An indirect report of ``text[s:e]`` by ``source``, in ``anchor``'s sentence; none across paragraphs
+    or over quoted words, and (``need_speaker``) none whose source names nobody."""
+    if "\n" in view.text[s:e] or _overlapping(covered, s, e):
+        return None
+    sent = view.sent(anchor)
+    f = Found(s, e, "indirect", Region(sent.start_char, sent.end_char))
+    f.cue = cue
+    resolve_speaker(source, view, f)
+    return None if need_speaker and f.speaker_name is None else f
+
+
 class QuoteAnnotator:
     """Finds quote marks, cue verbs and speakers; writes ``doc._.np_quotes``."""
 
@@ -2549,13 +2562,9 @@ class QuoteAnnotator:
         if span is None:
             return None
         s, e = span
-        if len(view.text[s:e].split()) < 3 or "\n" in view.text[s:e] or _overlapping(covered, s, e):
+        if len(view.text[s:e].split()) < 3:
             return None
-        sent = view.sent(noun)
-        f = Found(s, e, "indirect", Region(sent.start_char, sent.end_char))
-        f.cue = (prep.idx, noun.idx + len(noun))
-        resolve_speaker(owner, view, f)
-        return f if f.speaker_name is not None else None
+        return _reported(view, s, e, covered, noun, (prep.idx, noun.idx + len(noun)), owner, need_speaker=True)
 
     def _nominal_indirect(self, noun: Token, view: _DocView, covered: list[tuple[int, int]]) -> Found | None:
         """A speech noun with its source and a that-clause: "the minister's warning that ...", "statements
@@ -2584,13 +2593,7 @@ class QuoteAnnotator:
         if len(toks) < 3:
             return None
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-        if "\n" in view.text[s:e] or _overlapping(covered, s, e):
-            return None
-        sent = view.sent(noun)
-        f = Found(s, e, "indirect", Region(sent.start_char, sent.end_char))
-        f.cue = (noun.idx, noun.idx + len(noun))
-        resolve_speaker(owner, view, f)
-        return f if f.speaker_name is not None else None
+        return _reported(view, s, e, covered, noun, (noun.idx, noun.idx + len(noun)), owner, need_speaker=True)
 
     def _naming_indirect(self, t: Token, view: _DocView, covered: list[tuple[int, int]]) -> Found | None:
         """ "X called the deal a violation of its sovereignty", "X describe the talks as businesslike",
@@ -2612,13 +2615,7 @@ class QuoteAnnotator:
         if subj is None or subj.lower_ in RELATIVE or not _is_speakerish(subj, view):
             return None
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-        if "\n" in view.text[s:e] or _overlapping(covered, s, e):
-            return None
-        sent = view.sent(t)
-        f = Found(s, e, "indirect", Region(sent.start_char, sent.end_char))
-        f.cue = _cue_at(t, view)
-        resolve_speaker(subj, view, f)
-        return f if f.speaker_name is not None else None
+        return _reported(view, s, e, covered, t, _cue_at(t, view), subj, need_speaker=True)
 
     def _postposed_found(self, t: Token, view: _DocView, covered: list[tuple[int, int]]) -> Found | None:
         """ "The document is not a contract, its president cautioned, but ...": a cue with its subject
@@ -2654,13 +2651,7 @@ class QuoteAnnotator:
         if len(toks) < 3:
             return None
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-        if "\n" in view.text[s:e] or _overlapping(covered, s, e):
-            return None
-        sent = view.sent(t)
-        f = Found(s, e, "indirect", Region(sent.start_char, sent.end_char))
-        f.cue = _cue_at(t, view)
-        resolve_speaker(subj, view, f)
-        return f
+        return _reported(view, s, e, covered, t, _cue_at(t, view), subj, need_speaker=False)
 
     def _split_tag_found(self, t: Token, view: _DocView, covered: list[tuple[int, int]]) -> Found | None:
         """A tag the sentence splitter cut off (", fisheries officials said."): it reports the
@@ -2702,12 +2693,7 @@ class QuoteAnnotator:
         if len(toks) < 3:
             return None
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-        if "\n" in view.text[s:e] or _overlapping(covered, s, e):
-            return None
-        f = Found(s, e, "indirect", Region(sent.start_char, sent.end_char))
-        f.cue = _cue_at(cues[-1], view)
-        resolve_speaker(subj, view, f)
-        return f
+        return _reported(view, s, e, covered, mark, _cue_at(cues[-1], view), subj, need_speaker=False)
 
     def _clausal_source(self, t: Token, comp: Token, subj: Token, view: _DocView) -> Token | None:
         """The source of a clause-only cue: a speaker ("the tribunal agreed that"), or for "show"

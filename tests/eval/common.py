@@ -59,6 +59,24 @@ def locate(text: str, snippet: str, occurrence: int = 0) -> tuple[int, int] | No
     return start, start + len(snippet)
 
 
+def annotate_folder(nlp: Any, data: Path, published: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:
+    """Annotate every ``*.txt`` in ``data`` as ingest reads it, the publication date taken from
+    ``published`` ({file: {"published": date}}) where it has one: {file: annotation dict}."""
+    from newsprism.annotate.runner import annotate_articles
+    from newsprism.export.annotation_json import annotation_to_dict
+    from newsprism.ingest.sources import read_file
+    from newsprism.records import Annotation, Article
+
+    articles = []
+    for path in sorted(data.glob("*.txt")):
+        for item in read_file(path):
+            if isinstance(item, Article):
+                date = ((published or {}).get(path.name) or {}).get("published")
+                articles.append(dataclasses.replace(item, source=path.name, published=date or item.published))
+    return {ann.article.source: annotation_to_dict(ann)
+            for ann in annotate_articles(articles, nlp) if isinstance(ann, Annotation)}
+
+
 @lru_cache(maxsize=2)
 def run_system(gold_published: bool = True) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
     """Annotate the sample corpus once: ({file name: annotation dict}, dossier).

@@ -125,7 +125,7 @@ def _blind() -> dict[str, float]:
     """The later blind sets: dev4 (TimeBank-style timexes), dev5 (political attribution), dev6 (events)."""
     from newsprism.annotate.pipeline import shared_nlp
     from newsprism.config import Settings
-    from tests.eval import score_dev4, score_dev5, score_events
+    from tests.eval import score_dev4, score_dev5, score_dev6, score_events
 
     out: dict[str, float] = {}
     t = score_dev4.compute()
@@ -134,9 +134,8 @@ def _blind() -> dict[str, float]:
     out.update({"dev5.quotes.overlap_f1": q["overlap"]["f1"],
                 "dev5.quotes.indirect_overlap_f1": q["kinds"]["indirect"]["overlap"]["f1"],
                 "dev5.quotes.speaker_accuracy": q["speaker_accuracy"]})
-    dev6 = Path(__file__).resolve().parents[1] / "gold" / "dev6" / "events.dev6.jsonl"
-    if dev6.exists():
-        rows = score_events.load_rows(dev6)
+    if score_dev6.DEV6.exists():
+        rows = score_events.load_rows(score_dev6.DEV6)
         res = score_events.score(rows, score_events.predict(rows, shared_nlp(Settings().model)))
         out.update({f"dev6.events.{k}": res[k] for k in ("strict_f1", "type_accuracy", "source_country_accuracy",
                                                           "target_country_accuracy", "extra_per_sentence")})

@@ -50,12 +50,13 @@ def differences(rows: list[dict[str, Any]], pred: dict[str, list[dict[str, Any]]
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Print the figures as JSON (and, with -v, each differing sentence first)."""
+def main(argv: list[str] | None = None, gold: Path = DEV3) -> int:
+    """Print the figures of one sentence set (dev3 by default) as JSON, and with -v each differing
+    sentence first."""
     argv = sys.argv[1:] if argv is None else argv
     from newsprism.annotate.pipeline import build_nlp
 
-    rows = load_rows(DEV3)
+    rows = load_rows(gold)
     nlp = build_nlp()
     t0 = time.perf_counter()
     pred = predict(rows, nlp)

@@ -14,7 +14,6 @@ Run from the repository root: ``python -m tests.eval.score_dev4 [-v] [--json OUT
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -27,25 +26,12 @@ GOLD = ROOT / "tests" / "gold" / "dev4"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.eval.common import load_gold  # noqa: E402
+from tests.eval.common import annotate_folder, load_gold  # noqa: E402
 
 
 def run(nlp: Any) -> dict[str, dict[str, Any]]:
     """Annotate every dev4 article with its gold publication date: {file: annotation dict}."""
-    from newsprism.annotate.runner import annotate_articles
-    from newsprism.export.annotation_json import annotation_to_dict
-    from newsprism.ingest.sources import read_file
-    from newsprism.records import Annotation, Article
-
-    published = load_gold("published", GOLD)
-    articles = []
-    for path in sorted(DATA.glob("*.txt")):
-        for item in read_file(path):
-            if isinstance(item, Article):
-                date = (published.get(path.name) or {}).get("published")
-                articles.append(dataclasses.replace(item, source=path.name, published=date or item.published))
-    return {ann.article.source: annotation_to_dict(ann)
-            for ann in annotate_articles(articles, nlp) if isinstance(ann, Annotation)}
+    return annotate_folder(nlp, DATA, load_gold("published", GOLD))
 
 
 def compute() -> dict[str, Any]:

@@ -27,22 +27,12 @@ GOLD = ROOT / "tests" / "gold" / "dev5"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.eval.common import load_gold  # noqa: E402
+from tests.eval.common import annotate_folder, load_gold  # noqa: E402
 
 
 def run(nlp: Any) -> dict[str, dict[str, Any]]:
     """Annotate every dev5 article with the full runner: {file: annotation dict}."""
-    import dataclasses
-
-    from newsprism.annotate.runner import annotate_articles
-    from newsprism.export.annotation_json import annotation_to_dict
-    from newsprism.ingest.sources import read_file
-    from newsprism.records import Annotation, Article
-
-    articles = [dataclasses.replace(item, source=path.name)
-                for path in sorted(DATA.glob("*.txt")) for item in read_file(path) if isinstance(item, Article)]
-    return {ann.article.source: annotation_to_dict(ann)
-            for ann in annotate_articles(articles, nlp) if isinstance(ann, Annotation)}
+    return annotate_folder(nlp, DATA)
 
 
 def compute(whole_clauses: bool = False) -> dict[str, Any]:
